@@ -1,0 +1,268 @@
+"""The presets: rolescope's domain knowledge, read from TOML data.
+
+Folders are read in order: the presets shipped inside the package, the user's
+folder (`$ROLESCOPE_PRESETS`, else `$XDG_CONFIG_HOME/rolescope/presets`, else
+`~/.config/rolescope/presets`), then any `--presets DIR`. A later folder extends
+an earlier one: tables merge key by key, arrays of tables (titles) append, other
+values replace. Example roles are `roles/NAME.toml` spec files; a later folder's
+role of the same name wins.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from rolescope.errors import SpecError
+from rolescope.spec import ARCHETYPES, FAILURES, STAGES
+
+BUILTIN_DIR = Path(__file__).parent / "presets"
+DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Assessment(_Data):
+    technical_exercise: str
+    interview_prompt: str
+    operational_check: str
+
+
+class ArchetypeInfo(_Data):
+    name: str
+    kind: str = Field(pattern="^(research|engineering)$")
+    summary: str
+    prevents: str
+    default_title: str
+    mission: str
+    owns: list[str]
+    must_have: list[str]
+    nice_to_have: list[str]
+    assessment: Assessment
+    candidate_check: str
+
+
+class FailureInfo(_Data):
+    label: str
+    archetype: str
+
+
+class StageInfo(_Data):
+    name: str
+    situation: str
+    team: list[str]
+    next_break: str
+
+
+class VerdictThresholds(_Data):
+    decisive_share: float = Field(gt=0.5, le=1)
+    clear_share: float = Field(gt=0.5, le=1)
+
+
+class WeekThresholds(_Data):
+    available: float = Field(gt=0)
+    underplanned: float = Field(ge=0)
+
+
+class WarningThresholds(_Data):
+    spans_all_min_share: float = Field(gt=0, lt=0.34)
+
+
+class Thresholds(_Data):
+    verdict: VerdictThresholds
+    weeks: WeekThresholds
+    warnings: WarningThresholds
+
+
+class VocabularySettings(_Data):
+    min_evidence: float = Field(ge=0)
+    lead_bonus: float = Field(ge=1)
+    lead_words: int = Field(ge=0)
+    question_archetype: str | None = None
+    question_weight: float = Field(default=0, ge=0)
+
+
+class PhdReason(_Data):
+    reason: str
+    terms: list[str]
+
+
+class Vocabulary(_Data):
+    settings: VocabularySettings
+    terms: dict[str, dict[str, float]]
+    phd: dict[str, PhdReason]
+
+
+class TitleRule(_Data):
+    title: str
+    archetype: str
+    default: bool = False
+    signals: list[str] = Field(default_factory=list)
+
+
+class JdSections(_Data):
+    mission: str
+    outcomes: str
+    owns: str
+    must_have: str
+    nice_to_have: str
+    interview: str
+    pay: str
+
+
+class JdInterview(_Data):
+    intro: str
+    closing: list[str]
+
+
+class JdCredentials(_Data):
+    terms: list[str]
+
+
+class JdSettings(_Data):
+    sections: JdSections
+    interview: JdInterview
+    credentials: JdCredentials
+
+
+@dataclass(frozen=True)
+class Catalog:
+    archetypes: dict[str, ArchetypeInfo]
+    failures: dict[str, FailureInfo]
+    stages: dict[str, StageInfo]
+    thresholds: Thresholds
+    vocabulary: Vocabulary
+    titles: list[TitleRule]
+    jd: JdSettings
+    roles: dict[str, Path] = field(default_factory=dict)
+    folders: tuple[Path, ...] = ()
+
+
+def user_presets_dir() -> Path:
+    explicit = os.environ.get("ROLESCOPE_PRESETS")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "rolescope" / "presets"
+
+
+def preset_folders(extra: tuple[str | Path, ...] = ()) -> tuple[Path, ...]:
+    folders = [BUILTIN_DIR]
+    user = user_presets_dir()
+    if user.is_dir():
+        folders.append(user)
+    for folder in extra:
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            raise SpecError(f"{path}: presets folder not found")
+        folders.append(path)
+    return tuple(folders)
+
+
+def merge(base: Any, extra: Any) -> Any:
+    """Tables merge by key, arrays of tables append, anything else is replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = merge(base[key], value) if key in base else value
+        return merged
+    if (
+        isinstance(base, list)
+        and isinstance(extra, list)
+        and all(isinstance(item, dict) for item in base + extra)
+        and base
+    ):
+        return base + extra
+    return extra
+
+
+def load_catalog(extra: tuple[str | Path, ...] = ()) -> Catalog:
+    return _load(preset_folders(tuple(extra)))
+
+
+@lru_cache(maxsize=8)
+def _load(folders: tuple[Path, ...]) -> Catalog:
+    merged: dict[str, dict[str, Any]] = {name: {} for name in DATA_FILES}
+    sources: dict[str, Path] = {}
+    roles: dict[str, Path] = {}
+    for folder in folders:
+        for name in DATA_FILES:
+            path = folder / f"{name}.toml"
+            if path.is_file():
+                merged[name] = merge(merged[name], _read(path))
+                sources[name] = path
+        roles_dir = folder / "roles"
+        if roles_dir.is_dir():
+            for path in sorted(roles_dir.glob("*.toml")):
+                roles[path.stem] = path
+
+    def build(name: str, model: type[BaseModel], data: Any) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            where = sources.get(name, Path(f"{name}.toml"))
+            raise SpecError(
+                [f"{where}: {'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in error.errors()]
+            ) from None
+
+    archetypes = {key: build("archetypes", ArchetypeInfo, value) for key, value in merged["archetypes"].get("archetypes", {}).items()}
+    failures = {key: build("archetypes", FailureInfo, value) for key, value in merged["archetypes"].get("failures", {}).items()}
+    stages = {key: build("stages", StageInfo, value) for key, value in merged["stages"].get("stages", {}).items()}
+    titles = [build("titles", TitleRule, value) for value in merged["titles"].get("titles", [])]
+    catalog = Catalog(
+        archetypes=archetypes,
+        failures=failures,
+        stages=stages,
+        thresholds=build("recommend", Thresholds, merged["recommend"]),
+        vocabulary=build("vocabulary", Vocabulary, merged["vocabulary"]),
+        titles=titles,
+        jd=build("jd", JdSettings, merged["jd"]),
+        roles=roles,
+        folders=folders,
+    )
+    _check_complete(catalog, sources)
+    return catalog
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise SpecError(f"{path}: malformed TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecError(f"{path}: cannot read preset file: {error}") from None
+
+
+def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
+    """The engine relies on every archetype, stage and failure being described."""
+    problems = []
+    for archetype in ARCHETYPES:
+        if archetype not in catalog.archetypes:
+            problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: archetypes.{archetype}: is missing")
+        if archetype not in catalog.vocabulary.terms:
+            problems.append(f"{sources.get('vocabulary', 'vocabulary.toml')}: terms.{archetype}: is missing")
+        if not any(rule.archetype == archetype and rule.default for rule in catalog.titles):
+            problems.append(f"{sources.get('titles', 'titles.toml')}: no default title for {archetype}")
+    for stage in STAGES:
+        if stage not in catalog.stages:
+            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}: is missing")
+        elif any(member not in ARCHETYPES for member in catalog.stages[stage].team):
+            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}.team: unknown archetype")
+    for failure in FAILURES:
+        if failure not in catalog.failures:
+            problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: failures.{failure}: is missing")
+    for rule in catalog.titles:
+        if rule.archetype not in ARCHETYPES:
+            problems.append(f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'")
+        if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
+            problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
+    if problems:
+        raise SpecError(problems)

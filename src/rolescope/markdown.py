@@ -1,0 +1,42 @@
+"""Escaping user text for Markdown, in one place.
+
+User text (task lines, names, skills) goes into the description literally: no
+markup it contains can make a heading, a link, a list, HTML or a table, and
+control characters (ANSI escapes among them) are shown as visible symbols so
+they cannot drive a terminal that prints the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Punctuation that means something anywhere in a line (emphasis, code, links,
+# tables, strikethrough, math, headings); escaped punctuation renders literally.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~$#])")
+# Markers that only mean something at the start of a line: lists, quotes, numbering.
+_LEADING = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """C0/C1 control characters become Unicode control pictures (ESC -> ␛)."""
+    def picture(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if code < 0x20:
+            return chr(0x2400 + code)
+        if code == 0x7F:
+            return "\u2421"
+        return "\ufffd"
+
+    return _CONTROL.sub(picture, text)
+
+
+def md_inline(text: str) -> str:
+    """`text` as one literal line of Markdown: markup escaped, newlines folded."""
+    text = visible_controls(" ".join(text.split()))
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LEADING.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
+    # HTML: a tag or an entity is neutralised by its first character.
+    text = _ENTITY.sub("&amp;", text)
+    return text.replace("<", "&lt;")

@@ -1,0 +1,467 @@
+"""From the tasks to the hire: shares, verdict, archetype, title, team, interview plan.
+
+A pure function of the spec and the catalog. Every threshold comes from the
+catalog (`presets/recommend.toml`); every sentence the lead reads is built here
+so the command line, the wizard and the job description say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rolescope.catalog import Catalog
+from rolescope.classify import Classification, classify_task
+from rolescope.spec import ARCHETYPES, RoleSpec, Task
+from rolescope.textmatch import matched_phrases, matches_any, words
+
+ENGINEERING = ("developer", "operator")
+_TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    number: int  # 1-based, as shown to the lead
+    task: Task
+    classification: Classification
+    phd_reasons: tuple[str, ...]
+
+    @property
+    def archetype(self) -> str:
+        return self.classification.archetype
+
+
+@dataclass(frozen=True)
+class SplitRole:
+    archetype: str
+    kind: str
+    title: str
+    weeks: float
+    share: float
+    task_numbers: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "archetype": self.archetype,
+            "kind": self.kind,
+            "title": self.title,
+            "weeks": self.weeks,
+            "share": round(self.share, 4),
+            "tasks": list(self.task_numbers),
+        }
+
+
+@dataclass(frozen=True)
+class TeamAdvice:
+    stage: str
+    stage_name: str
+    calls_for: tuple[str, ...]
+    current: tuple[str, ...]
+    lacks: tuple[str, ...]
+    covers_gap: bool
+    next_failure: str | None
+    next_failure_archetype: str | None
+    next_hire: str
+    sentences: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "stage": self.stage,
+            "calls_for": list(self.calls_for),
+            "current": list(self.current),
+            "lacks": list(self.lacks),
+            "covers_gap": self.covers_gap,
+            "next_failure": self.next_failure,
+            "next_failure_archetype": self.next_failure_archetype,
+            "next_hire": self.next_hire,
+            "advice": list(self.sentences),
+        }
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    total_weeks: float
+    weeks_available: float
+    weeks: dict[str, float]
+    shares: dict[str, float]
+    engineering_share: float
+    research_share: float
+    hire: str  # engineer | phd | split
+    strength: float  # 0 = dead even, 1 = all one kind of work
+    strength_label: str
+    archetype: str  # dominant by weeks
+    hire_archetype: str  # what the (larger) hire should be
+    title: str  # the title used: the spec's own, else the recommended one
+    recommended_title: str
+    title_reason: str
+    team: TeamAdvice
+    assessment: dict[str, str]
+    phd_tasks: tuple[TaskResult, ...]
+    warnings: tuple[str, ...]
+    reasons: tuple[str, ...]
+    tasks: tuple[TaskResult, ...]
+    split: tuple[SplitRole, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {
+            "engineering_share": self.engineering_share,
+            "research_share": self.research_share,
+            "shares": dict(self.shares),
+            "weeks": dict(self.weeks),
+            "total_weeks": self.total_weeks,
+            "weeks_available": self.weeks_available,
+            "hire": self.hire,
+            "strength": round(self.strength, 4),
+            "strength_label": self.strength_label,
+            "archetype": self.archetype,
+            "hire_archetype": self.hire_archetype,
+            "title": self.title,
+            "recommended_title": self.recommended_title,
+            "team": list(self.team.calls_for),
+            "team_advice": self.team.to_json(),
+            "assessment": dict(self.assessment),
+            "phd_tasks": [
+                {"task": item.number, "text": item.task.text, "reasons": list(item.phd_reasons)} for item in self.phd_tasks
+            ],
+            "split": [role.to_json() for role in self.split],
+            "warnings": list(self.warnings),
+            "reasons": list(self.reasons),
+            "tasks": [
+                {
+                    "task": item.number,
+                    "text": item.task.text,
+                    "weeks": item.task.weeks,
+                    "archetype": item.archetype,
+                    "kind": item.classification.kind,
+                    "confidence": round(item.classification.confidence, 3),
+                    "overridden": item.classification.overridden,
+                    "vague": item.classification.vague,
+                }
+                for item in self.tasks
+            ],
+        }
+
+
+def pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def weeks_text(weeks: float) -> str:
+    return f"{weeks:g} week" + ("" if weeks == 1 else "s")
+
+
+def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def classify_tasks(spec: RoleSpec, catalog: Catalog) -> tuple[TaskResult, ...]:
+    phd_rules = catalog.vocabulary.phd
+    results = []
+    for number, task in enumerate(spec.tasks, start=1):
+        tokens = words(task.text)
+        reasons = tuple(rule.reason for rule in phd_rules.values() if matches_any(rule.terms, tokens))
+        results.append(TaskResult(number, task, classify_task(task, catalog), reasons))
+    return tuple(results)
+
+
+def weeks_by_archetype(results: tuple[TaskResult, ...] | list[TaskResult]) -> dict[str, float]:
+    weeks = {archetype: 0.0 for archetype in ARCHETYPES}
+    for item in results:
+        weeks[item.archetype] += item.task.weeks
+    return weeks
+
+
+def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> str:
+    return max(among, key=lambda archetype: (weeks[archetype], -_TIE_ORDER[archetype]))
+
+
+def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog) -> tuple[str, str]:
+    """The title whose signals cover the most weeks of this archetype's tasks, and why."""
+    own = [item for item in results if item.archetype == archetype]
+    best_title, best_weeks, best_signals = None, 0.0, []
+    default = next(rule.title for rule in catalog.titles if rule.archetype == archetype and rule.default)
+    for rule in catalog.titles:
+        if rule.archetype != archetype:
+            continue
+        covered, signals = 0.0, []
+        for item in own:
+            hits = matched_phrases(rule.signals, item.task.text)
+            if hits:
+                covered += item.task.weeks
+                signals.extend(hit for hit in hits if hit.lower() not in (seen.lower() for seen in signals))
+        if covered > best_weeks:
+            best_title, best_weeks, best_signals = rule.title, covered, signals
+    if best_title is None:
+        return default, f"the usual title for {archetype} work"
+    quoted = [f"“{signal}”" for signal in best_signals[:3]]
+    return best_title, f"{weeks_text(best_weeks)} of the {archetype} work mentions {join_words(quoted)}"
+
+
+def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Catalog) -> TeamAdvice:
+    stage = catalog.stages[spec.company.stage]
+    calls_for = tuple(stage.team)
+    current = tuple(dict.fromkeys(spec.team.current))
+    lacks = tuple(archetype for archetype in calls_for if archetype not in current)
+    covers = any(archetype in lacks for archetype in hire_archetypes)
+    hire_words = join_words(hire_archetypes)
+    this_hire = "these two roles" if len(hire_archetypes) > 1 else "this hire"
+    sentences = [f"The {stage.name.lower()} stage ({stage.situation.lower()}) calls for {join_words(calls_for)}."]
+    sentences.append(f"The ML team today: {join_words(current)}." if current else "There is no ML team yet.")
+    if lacks:
+        if covers:
+            sentences.append(f"It lacks {join_words(lacks)}; {this_hire} ({hire_words}) {'close' if len(hire_archetypes) > 1 else 'closes'} that gap.")
+        else:
+            sentences.append(
+                f"It lacks {join_words(lacks)}, and {this_hire} {'are' if len(hire_archetypes) > 1 else 'is'} {hire_words} work: "
+                "that would not close the gap."
+            )
+    else:
+        sentences.append(f"The stage's team is complete; this hire adds depth in {hire_words}.")
+    failure = spec.team.next_failure
+    failure_archetype = catalog.failures[failure].archetype if failure else None
+    if failure:
+        label = catalog.failures[failure].label
+        if failure_archetype in hire_archetypes:
+            sentences.append(f"You most want to prevent {label} next: that is {failure_archetype} work, which {this_hire} {'cover' if len(hire_archetypes) > 1 else 'is for'}.")
+        else:
+            sentences.append(
+                f"You most want to prevent {label} next: that is {failure_archetype} work, but {this_hire} "
+                f"{'are' if len(hire_archetypes) > 1 else 'is'} {hire_words} work, so it will not prevent it."
+            )
+        if failure_archetype not in calls_for:
+            sentences.append(
+                f"Note that the {stage.name.lower()} stage does not call for {failure_archetype} work yet: "
+                "check that this failure really comes next."
+            )
+    next_hire = failure_archetype or (lacks[0] if lacks else hire_archetypes[0])
+    return TeamAdvice(
+        stage=spec.company.stage,
+        stage_name=stage.name,
+        calls_for=calls_for,
+        current=current,
+        lacks=lacks,
+        covers_gap=covers,
+        next_failure=failure,
+        next_failure_archetype=failure_archetype,
+        next_hire=next_hire,
+        sentences=tuple(sentences),
+    )
+
+
+def assessment_for(archetype: str, spec: RoleSpec, catalog: Catalog) -> dict[str, str]:
+    plan = catalog.archetypes[archetype].assessment.model_dump()
+    for key, value in spec.interview.model_dump().items():
+        if value:
+            plan[key] = value
+    return plan
+
+
+def _is_bare_title(title: str) -> bool:
+    return " ".join(words(title)) in ("ml engineer", "machine learn engineer", "ai engineer", "ml ai engineer")
+
+
+def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
+    if not spec.tasks:
+        raise ValueError("a recommendation needs at least one task")
+    limits = catalog.thresholds
+    results = classify_tasks(spec, catalog)
+    weeks = weeks_by_archetype(results)
+    total = sum(weeks.values())
+    shares = {archetype: round(weeks[archetype] / total, 4) for archetype in ARCHETYPES}
+    research = round(weeks["researcher"] / total, 4)
+    engineering = round(1 - research, 4)
+    lead = max(engineering, research)
+    strength = abs(engineering - 0.5) * 2
+
+    if lead < limits.verdict.decisive_share:
+        hire = "split"
+        strength_label = "even" if lead < 0.55 else f"leaning {'engineering' if engineering > research else 'research'}"
+    else:
+        hire = "engineer" if engineering > research else "phd"
+        strength_label = "clear" if lead >= limits.verdict.clear_share else "leaning"
+
+    archetype = dominant(weeks)
+    if hire == "phd":
+        hire_archetype = "researcher"
+    elif hire == "engineer":
+        hire_archetype = dominant(weeks, ENGINEERING)
+    else:
+        hire_archetype = archetype
+
+    split: tuple[SplitRole, ...] = ()
+    if hire == "split":
+        research_tasks = [item for item in results if item.archetype == "researcher"]
+        engineering_tasks = [item for item in results if item.archetype != "researcher"]
+        engineering_archetype = dominant(weeks, ENGINEERING)
+        roles = []
+        for role_archetype, items in (("researcher", research_tasks), (engineering_archetype, engineering_tasks)):
+            role_weeks = sum(item.task.weeks for item in items)
+            roles.append(
+                SplitRole(
+                    archetype=role_archetype,
+                    kind="research" if role_archetype == "researcher" else "engineering",
+                    title=choose_title(role_archetype, items, catalog)[0],
+                    weeks=role_weeks,
+                    share=role_weeks / total,
+                    task_numbers=tuple(item.number for item in items),
+                )
+            )
+        roles.sort(key=lambda role: -role.weeks)
+        split = tuple(roles)
+        hire_archetype = split[0].archetype
+
+    recommended_title, title_reason = choose_title(hire_archetype, results, catalog)
+    title = spec.role.title or recommended_title
+    hire_archetypes = tuple(role.archetype for role in split) if split else (hire_archetype,)
+    team = _team_advice(spec, hire_archetypes, catalog)
+    phd_tasks = tuple(item for item in results if item.phd_reasons)
+
+    warnings = _warnings(spec, catalog, results, total, shares, hire, recommended_title)
+    reasons = _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason)
+    return Recommendation(
+        total_weeks=total,
+        weeks_available=limits.weeks.available,
+        weeks=weeks,
+        shares=shares,
+        engineering_share=engineering,
+        research_share=research,
+        hire=hire,
+        strength=strength,
+        strength_label=strength_label,
+        archetype=archetype,
+        hire_archetype=hire_archetype,
+        title=title,
+        recommended_title=recommended_title,
+        title_reason=title_reason,
+        team=team,
+        assessment=assessment_for(hire_archetype, spec, catalog),
+        phd_tasks=phd_tasks,
+        warnings=tuple(warnings),
+        reasons=tuple(reasons),
+        tasks=results,
+        split=split,
+    )
+
+
+def asks_for_credentials(text: str, catalog: Catalog) -> bool:
+    return bool(matches_any(catalog.jd.credentials.terms, words(text)))
+
+
+def _warnings(spec, catalog, results, total, shares, hire, recommended_title) -> list[str]:
+    limits = catalog.thresholds
+    available = limits.weeks.available
+    warnings = []
+    if total > available:
+        warnings.append(
+            f"Overbooked: {total:g} weeks planned in {available:g}. Cut or defer work, or admit it is more than one hire."
+        )
+    elif total < limits.weeks.underplanned:
+        warnings.append(
+            f"Only {total:g} of the {available:g} weeks are written down: describe the rest of the first six months before deciding."
+        )
+    if all(shares[archetype] >= limits.warnings.spans_all_min_share for archetype in ARCHETYPES):
+        spread = ", ".join(f"{archetype} {pct(shares[archetype])}" for archetype in ARCHETYPES)
+        warnings.append(f"One req spans all three archetypes ({spread}): this is likely more than one job.")
+    for item in results:
+        if item.classification.vague and not item.classification.overridden:
+            warnings.append(
+                f"Task {item.number} is too vague to classify (“{item.task.text}”): say what gets built, run or decided."
+            )
+    if spec.role.title and _is_bare_title(spec.role.title):
+        warnings.append(
+            f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}."
+        )
+    if hire == "engineer":
+        asked = [skill for skill in spec.role.must_have + spec.role.nice_to_have if asks_for_credentials(skill, catalog)]
+        for skill in asked:
+            warnings.append(
+                f"“{skill}” asks an engineering hire for research credentials: it is left out of the job description."
+            )
+    if hire == "phd" and not any(archetype in spec.team.current for archetype in ENGINEERING):
+        warnings.append(
+            "A research hire with no engineer on the ML team: plan engineering support, or the models will not reach production."
+        )
+    return warnings
+
+
+def _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason) -> list[str]:
+    limits = catalog.thresholds.verdict
+    reasons = [
+        f"{pct(engineering)} of the planned weeks are engineering (developer {pct(shares['developer'])}, "
+        f"operator {pct(shares['operator'])}) and {pct(research)} research."
+    ]
+    if hire == "engineer":
+        reasons.append(
+            "Mostly engineering: hire a senior engineer who is curious about ML and teach them the ML-specific parts; "
+            "research training would go unused here."
+        )
+    elif hire == "phd":
+        reasons.append(
+            "Mostly research: hire a research-trained person and back them with engineering support."
+        )
+        if not phd_tasks:
+            reasons.append(
+                "No task trains your own models, tackles a novel problem, builds core ML infrastructure or evaluates "
+                "research: research experience matters more than the degree."
+            )
+    else:
+        reasons.append(
+            f"Neither kind of work reaches {pct(limits.decisive_share)}: this is two roles in one req. "
+            f"Scope them apart: {join_words([f'{role.title} ({weeks_text(role.weeks)})' for role in split])}."
+        )
+    if phd_tasks:
+        numbers = join_words([str(item.number) for item in phd_tasks])
+        kinds = join_words(sorted({reason for item in phd_tasks for reason in item.phd_reasons}), last="or")
+        if hire == "engineer":
+            reasons.append(
+                f"Task{'s' if len(phd_tasks) > 1 else ''} {numbers} could justify research depth ({kinds}); "
+                "the rest is engineering, so look for an engineer with depth in ML systems rather than a PhD."
+            )
+        else:
+            reasons.append(f"Research training is justified by task{'s' if len(phd_tasks) > 1 else ''} {numbers}: {kinds}.")
+    for role in split:
+        info = catalog.archetypes[role.archetype]
+        reasons.append(
+            f"{role.title}: a {info.name.lower()} for tasks {join_words([str(n) for n in role.task_numbers])}, "
+            f"preventing {catalog.failures[info.prevents].label}."
+        )
+    if split:
+        return reasons
+    info = catalog.archetypes[hire_archetype]
+    reasons.append(
+        f"The hire is a {info.name.lower()} ({pct(shares[hire_archetype])} of the weeks): the archetype that "
+        f"prevents {catalog.failures[info.prevents].label}."
+    )
+    if spec.role.title:
+        reasons.append(f"Title: “{title}” is the spec's own.")
+    else:
+        reasons.append(f"Title: {title}, because {title_reason}.")
+    return reasons
+
+
+def split_specs(spec: RoleSpec, recommendation: Recommendation) -> list[RoleSpec]:
+    """Two specs from a split verdict: each role's tasks, archetypes pinned as classified."""
+    if not recommendation.split:
+        raise ValueError("the recommendation is not a split")
+    by_number = {item.number: item for item in recommendation.tasks}
+    specs = []
+    for role in recommendation.split:
+        tasks = [
+            by_number[number].task.model_copy(update={"archetype": by_number[number].archetype})
+            for number in role.task_numbers
+        ]
+        base = spec.model_copy(deep=True)
+        role_part = base.role.model_copy(update={"title": role.title, "must_have": [], "nice_to_have": []})
+        specs.append(
+            base.model_copy(
+                update={
+                    "description": f"{role.title}: split from a req that held two roles",
+                    "role": role_part,
+                    "interview": type(base.interview)(),
+                    "tasks": tasks,
+                }
+            )
+        )
+    return specs

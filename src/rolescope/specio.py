@@ -1,0 +1,308 @@
+"""The one loader and the one writer of role specs.
+
+Loading reads `schema_version` first (a newer file names the release it needs,
+an older one passes through `MIGRATIONS`), then validates, and turns every
+problem into one line: file, line where known, field, what was wrong, what is
+allowed. Writing is canonical and atomic: the same spec always gives the same
+bytes, and those bytes load back into an equal spec.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from rolescope import __version__
+from rolescope.errors import SpecError
+from rolescope.fileio import atomic_write_text
+from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
+from rolescope.tomlpos import field_lines, line_of
+
+# Version N -> a function turning a version-N document into a version-N+1 one.
+# Empty while there is only version 1; this is the single place migrations go.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+# A spec is a few kilobytes; anything far larger is not one.
+MAX_SPEC_BYTES = 5_000_000
+
+
+def read_spec(path: str | Path) -> RoleSpec:
+    """Load a spec file, or raise SpecError with one line per problem."""
+    path = Path(path)
+    text = read_text_file(path, what="spec")
+    return parse_spec(text, source=str(path))
+
+
+def read_text_file(path: Path, *, what: str) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into one clear line."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise SpecError(f"{source}: is a directory, not a {what} file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SpecError(f"{source}: no such file") from None
+    except PermissionError:
+        raise SpecError(f"{source}: cannot read it: permission denied") from None
+    except OSError as error:
+        raise SpecError(f"{source}: cannot read it: {error.strerror or error}") from None
+    if len(data) > MAX_SPEC_BYTES:
+        raise SpecError(f"{source}: {len(data):,} bytes is far too large for a {what} file")
+    if b"\x00" in data:
+        raise SpecError(f"{source}: is a binary file, not a TOML {what}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SpecError(f"{source}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+    return text
+
+
+def parse_spec(text: str, source: str = "<spec>") -> RoleSpec:
+    text = text.removeprefix("\ufeff")  # editors on some systems add a byte-order mark
+    if not text.strip():
+        raise SpecError(
+            f"{source}: is empty; a spec needs schema_version = {SCHEMA_VERSION}, a [company] table "
+            "and at least one [[tasks]] entry (try: rolescope new --preset NAME)"
+        )
+    data = parse_toml(text, source)
+    data = _migrate(data, source, field_lines(text))
+    return validate_spec_data(data, source, text)
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # Python 3.11 puts the position in the message: "... (at line 3, column 9)".
+        message = str(error)
+        where = ""
+        if "(at line " in message:
+            message, _, position = message.rpartition(" (at line ")
+            line = position.split(",")[0].strip(") ")
+            where = f":{line}"
+        elif "(at end of document)" in message:
+            message = message.replace(" (at end of document)", " at the end of the file")
+        raise SpecError(f"{source}{where}: malformed TOML: {message[:1].lower()}{message[1:]}") from None
+
+
+def _migrate(data: dict[str, Any], source: str, positions: dict[tuple, int]) -> dict[str, Any]:
+    line = line_of(positions, ("schema_version",))
+    where = f"{source}:{line}" if line else source
+    version = data.get("schema_version")
+    if version is None:
+        raise SpecError(f"{source}: schema_version: is missing; add schema_version = {SCHEMA_VERSION} at the top")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SpecError(f"{where}: schema_version: must be a whole number such as {SCHEMA_VERSION} (got {version!r})")
+    if version > SCHEMA_VERSION:
+        raise SpecError(
+            f"{where}: schema_version: {version} was written by a newer rolescope; this is rolescope "
+            f"{__version__}, which reads schema_version {SCHEMA_VERSION}: upgrade rolescope to open it"
+        )
+    if version < 1:
+        raise SpecError(f"{where}: schema_version: must be 1 or more (got {version})")
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def validate_spec_data(data: dict[str, Any], source: str, text: str = "") -> RoleSpec:
+    positions = field_lines(text) if text else {}
+    try:
+        spec = RoleSpec.model_validate(data)
+    except ValidationError as error:
+        raise SpecError(_describe(error, data, source, positions)) from None
+    problems = completeness_problems(spec)
+    if problems:
+        lines = []
+        for field, message in problems:
+            line = line_of(positions, tuple(field.split(".")))
+            lines.append(f"{_where(source, line)}: {field}: {message}")
+        raise SpecError(lines)
+    return spec
+
+
+def _where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def field_name(loc: tuple) -> str:
+    """('tasks', 2, 'weeks') -> 'tasks[3].weeks': tasks count from 1, as the wizard shows them."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += ("." if name else "") + str(part)
+    return name or "(top level)"
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The pydantic model that holds the last element of `loc`, to list its allowed keys."""
+    model: Any = RoleSpec
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+                break
+        else:
+            return None
+    return model
+
+
+def _suggest(value: object, choices: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    lowered = value.strip().lower()
+    close = [choice for choice in choices if lowered and choice.startswith(lowered)]
+    close = close or difflib.get_close_matches(lowered, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        model = _model_at(tuple(err["loc"]))
+        allowed = list(model.model_fields) if model else []
+        hint = _suggest(key, allowed)
+        listing = f"; allowed here: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key '{key}'{hint}{listing}"
+    if kind == "literal_error":
+        expected = [choice.strip().strip("'") for choice in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+        expected = [choice for choice in expected if choice]
+        return f"{_short(value)} is not one of: {', '.join(expected)}{_suggest(value, expected)}"
+    if kind == "finite_number":
+        return f"must be a finite number (got {_short(value)})"
+    if kind in ("float_type", "float_parsing", "int_type"):
+        return f"must be a number (got {_short(value)})"
+    if kind == "greater_than":
+        return f"must be more than {ctx['gt']:g} (got {_short(value)})"
+    if kind == "greater_than_equal":
+        return f"must be {ctx['ge']:g} or more (got {_short(value)})"
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        return f"must be at most {limit:g} (got {_short(value)})"
+    if kind == "string_type":
+        return f"must be text in quotes (got {_short(value)})"
+    if kind == "list_type":
+        return f'must be a list, like ["…", "…"] (got {_short(value)})'
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a table (got {_short(value)})"
+    if kind == "string_pattern_mismatch":
+        return f"must be a three-letter currency code such as USD or EUR (got {_short(value)})"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    return str(err["msg"])
+
+
+def _describe(error: ValidationError, data: dict[str, Any], source: str, positions: dict[tuple, int]) -> list[str]:
+    found: list[tuple[int, str]] = []
+    seen: set[tuple] = set()
+    for err in error.errors():
+        loc = tuple(err["loc"])
+        # `X | None` fields report the same problem twice (once per branch); keep the informative one.
+        loc = tuple(part for part in loc if part not in ("literal['researcher','developer','operator']",))
+        if loc in seen:
+            continue
+        seen.add(loc)
+        line = line_of(positions, loc)
+        found.append((line or 0, f"{_where(source, line)}: {field_name(loc)}: {_message(err)}"))
+    return [text for _, text in sorted(found, key=lambda item: item[0])]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def spec_to_data(spec: RoleSpec) -> dict[str, Any]:
+    """The spec as plain TOML data, in canonical order, without empty or unset parts."""
+
+    def prune(value: Any) -> Any:
+        if isinstance(value, dict):
+            cleaned = {key: prune(item) for key, item in value.items()}
+            return {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+        if isinstance(value, list):
+            return [prune(item) for item in value]
+        if isinstance(value, float):
+            return _number(value)
+        return value
+
+    raw = spec.model_dump(mode="python")
+    data: dict[str, Any] = {"schema_version": spec.schema_version}
+    data.update(prune({key: item for key, item in raw.items() if key != "schema_version"}))
+    return data
+
+
+def dump_toml(data: dict[str, Any]) -> str:
+    """Canonical TOML: keys before tables, every table under its own header and
+    every array of tables as [[name]] blocks, so specs diff well in git.
+    Values are rendered by tomli_w, which owns the escaping."""
+    out: list[str] = []
+
+    def emit(table: dict[str, Any], path: tuple[str, ...]) -> None:
+        plain = {key: value for key, value in table.items() if not _is_table(value) and not _is_table_array(value)}
+        if plain:
+            out.append(tomli_w.dumps(plain))
+        for key, value in table.items():
+            if _is_table(value):
+                name = ".".join(_bare_key(part) for part in (*path, key))
+                out.append(f"[{name}]\n")
+                emit(value, (*path, key))
+            elif _is_table_array(value):
+                name = ".".join(_bare_key(part) for part in (*path, key))
+                for item in value:
+                    out.append(f"[[{name}]]\n")
+                    emit(item, (*path, key))
+
+    emit(data, ())
+    blocks: list[str] = []
+    for chunk in out:
+        if chunk.startswith("[") and blocks:
+            blocks.append("\n")
+        blocks.append(chunk)
+    return "".join(blocks)
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _bare_key(key: str) -> str:
+    return key if key and all(c.isalnum() and c.isascii() or c in "_-" for c in key) else tomli_w.dumps({key: 0}).split(" = ")[0]
+
+
+def dump_spec(spec: RoleSpec) -> str:
+    return dump_toml(spec_to_data(spec))
+
+
+def write_spec(spec: RoleSpec, path: str | Path) -> None:
+    atomic_write_text(Path(path), dump_spec(spec))

@@ -1,0 +1,158 @@
+"""Plain-text rendering for the headless commands: readable at a glance, colour
+only on a terminal that wants it, and user text that cannot drive the terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from rolescope.markdown import visible_controls
+from rolescope.recommend import Recommendation, pct
+
+_CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
+ARCHETYPE_COLOUR = {"researcher": "magenta", "developer": "cyan", "operator": "blue"}
+
+
+def wants_colour(stream: TextIO) -> bool:
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class Style:
+    def __init__(self, colour: bool):
+        self.colour = colour
+
+    def __call__(self, text: str, *styles: str) -> str:
+        if not self.colour or not styles:
+            return text
+        codes = ";".join(_CODES[style] for style in styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def safe(text: str) -> str:
+    """User text for a terminal: control characters (ANSI escapes) shown, not obeyed."""
+    return visible_controls(text)
+
+
+def gauge_cells(engineering_share: float, width: int) -> tuple[int, list[int]]:
+    """How many of `width` cells are engineering, and where the 20% and 80% marks sit.
+    Shared by every drawing of the gauge so they agree to the cell."""
+    filled = round(engineering_share * width)
+    marks = [round(width * 0.2), round(width * 0.8)]
+    return filled, marks
+
+
+def gauge_line(recommendation: Recommendation, style: Style, width: int = 40) -> str:
+    filled, marks = gauge_cells(recommendation.engineering_share, width)
+    cells = []
+    for index in range(width):
+        engineering = index < filled
+        char = "█" if engineering else "░"
+        if index in marks and not style.colour:
+            char = "┃" if engineering else "│"
+        cells.append(style(char, "cyan" if engineering else "magenta") if style.colour else char)
+    if style.colour:
+        for mark in marks:
+            if 0 <= mark < width:
+                cells[mark] = style("┃", "bold")
+    return (
+        f"engineering {pct(recommendation.engineering_share):>4} "
+        + "".join(cells)
+        + f" {pct(recommendation.research_share):>4} research"
+    )
+
+
+HIRE_WORDS = {
+    "engineer": "an engineer, curious about ML",
+    "phd": "a research-trained person (PhD-level), with engineering support",
+    "split": "two roles: split this req",
+}
+
+
+def render_recommendation(spec_name: str, spec, recommendation: Recommendation, catalog, colour: bool) -> str:
+    style = Style(colour)
+    r = recommendation
+    out = []
+    stage = catalog.stages[spec.company.stage]
+    out.append(
+        style(safe(spec.company.name), "bold")
+        + f" · {stage.name.lower()} · {r.total_weeks:g} of {r.weeks_available:g} weeks planned"
+        + style(f"   ({safe(spec_name)})", "dim")
+    )
+    out.append("")
+    out.append("  " + gauge_line(r, style))
+    breakdown = "  ·  ".join(
+        style(f"{archetype} {pct(r.shares[archetype])}", ARCHETYPE_COLOUR[archetype]) for archetype in r.shares
+    )
+    out.append("  " + " " * 17 + breakdown)
+    out.append("")
+    verdict = HIRE_WORDS[r.hire]
+    out.append(f"  {'Hire':<10} " + style(verdict, "bold", "green" if r.hire != "split" else "yellow") + f"  [{r.strength_label}]")
+    if not r.split:
+        out.append(f"  {'Title':<10} " + style(safe(r.title), "bold"))
+        if r.title != r.recommended_title:
+            out.append(f"  {'':<10} " + style(f"(recommended: {r.recommended_title})", "dim"))
+        info = catalog.archetypes[r.hire_archetype]
+        out.append(f"  {'Archetype':<10} {info.name.lower()}: prevents {catalog.failures[info.prevents].label}")
+    else:
+        out.append("")
+        out.append(style("  The two roles", "bold"))
+        for role in r.split:
+            numbers = ", ".join(str(number) for number in role.task_numbers)
+            out.append(f"    {role.title:<32} {role.archetype:<10} {role.weeks:>5g} wk  ({pct(role.share)})  tasks {numbers}")
+    out.append("")
+    out.append(style("  Team", "bold"))
+    for sentence in r.team.sentences:
+        out.append(f"    {sentence}")
+    out.append("")
+    out.append(style("  Tasks", "bold"))
+    for item in r.tasks:
+        c = item.classification
+        flag = " (set)" if c.overridden else (" (vague)" if c.vague else f" {round(c.confidence * 100):>3}%")
+        phd = style("  ◆ PhD-worthy", "yellow") if item.phd_reasons else ""
+        out.append(
+            f"    {item.number:>2}  "
+            + style(f"{item.archetype:<10}", ARCHETYPE_COLOUR[item.archetype])
+            + f"{flag:>7} {item.task.weeks:>5g} wk  {safe(item.task.text)}{phd}"
+        )
+    out.append("")
+    out.append(style("  Interview plan", "bold") + (f" for the {r.split[0].title}" if r.split else ""))
+    labels = {"technical_exercise": "Exercise", "interview_prompt": "Prompt", "operational_check": "Check"}
+    for key, label in labels.items():
+        out.append(f"    {label + ':':<10} {safe(r.assessment[key])}")
+    if r.warnings:
+        out.append("")
+        out.append(style("  Warnings", "bold", "yellow"))
+        for warning in r.warnings:
+            out.append("    " + style("!", "yellow", "bold") + " " + safe(warning))
+    out.append("")
+    out.append(style("  Why", "bold"))
+    for reason in r.reasons:
+        out.append(f"    - {safe(reason)}")
+    return "\n".join(out) + "\n"
+
+
+def render_classification(result, colour: bool) -> str:
+    style = Style(colour)
+    evidence = ", ".join(item.text for item in result.evidence if item.archetype == result.archetype)
+    tag = "vague" if result.vague else f"{round(result.confidence * 100)}%"
+    line = style(f"{result.archetype:<10}", ARCHETYPE_COLOUR[result.archetype]) + f" {tag:>5}  {safe(result.text)}"
+    if evidence:
+        line += style(f"  [{safe(evidence)}]", "dim")
+    return line
+
+
+def progress(stream: TextIO, done: int, total: int, label: str) -> None:
+    stream.write(f"\r\x1b[2K[{done}/{total}] {safe(label)[:60]}")
+    stream.flush()
+
+
+def end_progress(stream: TextIO) -> None:
+    stream.write("\r\x1b[2K")
+    stream.flush()
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

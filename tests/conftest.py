@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rolescope.catalog import BUILTIN_DIR, load_catalog
+
+ROLES_DIR = BUILTIN_DIR / "roles"
+PRESET_NAMES = sorted(path.stem for path in ROLES_DIR.glob("*.toml"))
+
+MINIMAL_SPEC = """\
+schema_version = 1
+
+[company]
+name = "Lumen Docs"
+stage = "pre-product"
+
+[[tasks]]
+text = "Build the pipeline that loads help-centre articles into a vector index"
+weeks = 6
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_presets(tmp_path_factory, monkeypatch):
+    """No test reads the real per-user presets folder."""
+    monkeypatch.setenv("ROLESCOPE_PRESETS", str(tmp_path_factory.mktemp("no-user-presets") / "none"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def catalog():
+    return load_catalog()
+
+
+def preset_path(name: str) -> Path:
+    return ROLES_DIR / f"{name}.toml"
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, cwd: Path | None = None):
+    """Run the real command in a subprocess, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "rolescope", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=60,
+    )
