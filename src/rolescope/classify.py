@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import Term, compile_term, find, raw_words, words
+from rolescope.textmatch import TermIndex, raw_words, words
 
 
 @dataclass(frozen=True)
@@ -55,67 +55,88 @@ def kind_of(archetype: str) -> str:
     return "research" if archetype == "researcher" else "engineering"
 
 
-_COMPILED: dict[int, tuple[Vocabulary, list[tuple[Term, str, float]]]] = {}
-
-
-def _terms(catalog: Catalog) -> list[tuple[Term, str, float]]:
-    """The vocabulary compiled once per catalog (catalogs are cached and immutable)."""
-    vocabulary = catalog.vocabulary
-    cached = _COMPILED.get(id(vocabulary))
-    if cached is None or cached[0] is not vocabulary:
-        cached = (vocabulary, _compile(vocabulary))
-        _COMPILED[id(vocabulary)] = cached
-    return cached[1]
-
-
-def _compile(vocabulary: Vocabulary) -> list[tuple[Term, str, float]]:
-    terms = [
-        (compile_term(source), archetype, float(weight))
-        for archetype in ARCHETYPES
-        for source, weight in vocabulary.terms.get(archetype, {}).items()
-    ]
-    # Longest phrases claim their words first; heavier terms break ties.
-    terms.sort(key=lambda item: (-len(item[0]), -item[2], item[0].source))
-    return terms
-
-
-# Order used to break exact ties: the engineering reading is the common case.
+# Exact ties go to the engineering reading: it is the common case.
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
+_CACHE_LIMIT = 20_000
+
+
+class _Classifier:
+    """The vocabulary compiled once, with a memo of lines already seen: the wizard
+    re-reads every task on each keystroke, and only the edited one is new."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.index = TermIndex(
+            [
+                (source, (archetype, float(weight)))
+                for archetype in ARCHETYPES
+                for source, weight in vocabulary.terms.get(archetype, {}).items()
+            ]
+        )
+        self.memo: dict[str, Classification] = {}
+
+    def classify(self, text: str) -> Classification:
+        result = self.memo.get(text)
+        if result is None:
+            if len(self.memo) >= _CACHE_LIMIT:
+                self.memo.clear()
+            result = self.memo[text] = self._classify(text)
+        return result
+
+    def _classify(self, text: str) -> Classification:
+        tokens, original = words(text), raw_words(text)
+        settings = self.vocabulary.settings
+        # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
+        matches = sorted(
+            self.index.scan(tokens),
+            key=lambda match: (-len(match[0]), -match[1][1], match[0].source, match[2]),
+        )
+        taken: set[int] = set()
+        used: set[str] = set()
+        scores = {archetype: 0.0 for archetype in ARCHETYPES}
+        found: list[tuple[int, Evidence]] = []
+        for term, (archetype, weight), start in matches:
+            end = start + len(term)
+            if term.source in used or any(index in taken for index in range(start, end)):
+                continue
+            used.add(term.source)
+            taken.update(range(start, end))
+            if start < settings.lead_words:
+                weight *= settings.lead_bonus
+            scores[archetype] += weight
+            found.append((start, Evidence(term.source, archetype, weight, " ".join(original[start:end]))))
+        if settings.question_archetype in scores and text.rstrip().endswith("?"):
+            scores[settings.question_archetype] += settings.question_weight
+            found.append((len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?")))
+        total = sum(scores.values())
+        best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
+        # Laplace-smoothed share of the evidence: one weak hint is never "certain".
+        confidence = (scores[best] + 0.5) / (total + 1.5)
+        return Classification(
+            text=text,
+            archetype=best,
+            kind=kind_of(best),
+            confidence=confidence,
+            evidence=tuple(item for _, item in sorted(found, key=lambda pair: pair[0])),
+            scores=scores,
+            vague=total < settings.min_evidence,
+        )
+
+
+_CLASSIFIERS: dict[int, _Classifier] = {}
+
+
+def _classifier(catalog: Catalog) -> _Classifier:
+    """One compiled classifier per vocabulary (catalogs are cached and immutable)."""
+    vocabulary = catalog.vocabulary
+    current = _CLASSIFIERS.get(id(vocabulary))
+    if current is None or current.vocabulary is not vocabulary:
+        current = _CLASSIFIERS[id(vocabulary)] = _Classifier(vocabulary)
+    return current
 
 
 def classify_text(text: str, catalog: Catalog) -> Classification:
-    tokens, original = words(text), raw_words(text)
-    settings = catalog.vocabulary.settings
-    taken: set[int] = set()
-    scores = {archetype: 0.0 for archetype in ARCHETYPES}
-    found: list[tuple[int, Evidence]] = []
-    for term, archetype, weight in _terms(catalog):
-        span = find(term, tokens, taken)
-        if span is None:
-            continue
-        start, end = span
-        taken.update(range(start, end))
-        if start < settings.lead_words:
-            weight *= settings.lead_bonus
-        scores[archetype] += weight
-        found.append((start, Evidence(term.source, archetype, weight, " ".join(original[start:end]))))
-    if settings.question_archetype in scores and text.rstrip().endswith("?"):
-        scores[settings.question_archetype] += settings.question_weight
-        found.append((len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?")))
-    total = sum(scores.values())
-    best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
-    # Laplace-smoothed share of the evidence: one weak hint is never "certain".
-    confidence = (scores[best] + 0.5) / (total + 1.5)
-    evidence = tuple(item for _, item in sorted(found, key=lambda pair: pair[0]))
-    return Classification(
-        text=text,
-        archetype=best,
-        kind=kind_of(best),
-        confidence=confidence,
-        evidence=evidence,
-        scores=scores,
-        vague=total < settings.min_evidence,
-    )
+    return _classifier(catalog).classify(text)
 
 
 def classify_task(task: Task, catalog: Catalog) -> Classification:

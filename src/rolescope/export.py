@@ -79,27 +79,35 @@ def export_specs(
             result.problems = error.lines
             result.invalid_input = True
             continue
-        stem = slugify(spec.company.name, recommendation.title)
-        candidate, number = stem, 2
-        while candidate in used:
-            candidate, number = f"{stem}-{number}", number + 1
-        used.add(candidate)
-        spec_path, jd_path = out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
-        if not force:
-            existing = [target for target in (spec_path, jd_path) if target.exists()]
-            if existing:
-                result.problems = [
-                    f"{path}: {target} already exists; pass --force to overwrite it" for target in existing
-                ]
-                continue
-        # A spec exported onto itself must not be truncated before it is read: it was read above.
+        spec_path, jd_path = export_paths(spec, recommendation, out_dir, used)
+        existing = [] if force else [target for target in (spec_path, jd_path) if target.exists()]
+        if existing:
+            result.problems = [f"{path}: {target} already exists; pass --force to overwrite it" for target in existing]
+            continue
         try:
-            _write_pair(spec_path, dump_spec(spec), jd_path, render_jd(spec, recommendation, catalog))
+            write_export(spec, recommendation, catalog, spec_path, jd_path)
         except OSError as error:
             result.problems = [f"{path}: cannot write to {out_dir}: {error.strerror or error}"]
             continue
         result.spec_path, result.jd_path = spec_path, jd_path
     return ExportReport(results)
+
+
+def export_paths(spec, recommendation, out_dir: Path, used: set[str] | None = None) -> tuple[Path, Path]:
+    """Where a spec's export goes: a slug of company and title, unique within `used`."""
+    stem = slugify(spec.company.name, recommendation.title)
+    candidate, number = stem, 2
+    while used is not None and candidate in used:
+        candidate, number = f"{stem}-{number}", number + 1
+    if used is not None:
+        used.add(candidate)
+    return out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
+
+
+def write_export(spec, recommendation, catalog: Catalog, spec_path: Path, jd_path: Path) -> None:
+    """Write the spec and its description, both or neither. Callers check for
+    existing files first; this overwrites."""
+    _write_pair(spec_path, dump_spec(spec), jd_path, render_jd(spec, recommendation, catalog))
 
 
 def _write_pair(spec_path: Path, spec_text: str, jd_path: Path, jd_text: str) -> None:

@@ -156,14 +156,52 @@ def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+class _Memo:
+    """Per-catalog answers that depend only on a task's text, so recomputing a
+    recommendation on every keystroke costs one new line, not all of them."""
+
+    LIMIT = 20_000
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.phd: dict[str, tuple[str, ...]] = {}
+        self.titles: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def phd_reasons(self, text: str) -> tuple[str, ...]:
+        if text not in self.phd:
+            if len(self.phd) > self.LIMIT:
+                self.phd.clear()
+            tokens = words(text)
+            self.phd[text] = tuple(
+                rule.reason for rule in self.catalog.vocabulary.phd.values() if matches_any(rule.terms, tokens)
+            )
+        return self.phd[text]
+
+    def title_signals(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """For each title rule, in catalog order, the words of `text` that its signals match."""
+        if text not in self.titles:
+            if len(self.titles) > self.LIMIT:
+                self.titles.clear()
+            self.titles[text] = tuple(tuple(matched_phrases(rule.signals, text)) for rule in self.catalog.titles)
+        return self.titles[text]
+
+
+_MEMOS: dict[int, _Memo] = {}
+
+
+def _memo(catalog: Catalog) -> _Memo:
+    memo = _MEMOS.get(id(catalog))
+    if memo is None or memo.catalog is not catalog:
+        memo = _MEMOS[id(catalog)] = _Memo(catalog)
+    return memo
+
+
 def classify_tasks(spec: RoleSpec, catalog: Catalog) -> tuple[TaskResult, ...]:
-    phd_rules = catalog.vocabulary.phd
-    results = []
-    for number, task in enumerate(spec.tasks, start=1):
-        tokens = words(task.text)
-        reasons = tuple(rule.reason for rule in phd_rules.values() if matches_any(rule.terms, tokens))
-        results.append(TaskResult(number, task, classify_task(task, catalog), reasons))
-    return tuple(results)
+    memo = _memo(catalog)
+    return tuple(
+        TaskResult(number, task, classify_task(task, catalog), memo.phd_reasons(task.text))
+        for number, task in enumerate(spec.tasks, start=1)
+    )
 
 
 def weeks_by_archetype(results: tuple[TaskResult, ...] | list[TaskResult]) -> dict[str, float]:
@@ -182,12 +220,13 @@ def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, .
     own = [item for item in results if item.archetype == archetype]
     best_title, best_weeks, best_signals = None, 0.0, []
     default = next(rule.title for rule in catalog.titles if rule.archetype == archetype and rule.default)
-    for rule in catalog.titles:
+    memo = _memo(catalog)
+    for position, rule in enumerate(catalog.titles):
         if rule.archetype != archetype:
             continue
         covered, signals = 0.0, []
         for item in own:
-            hits = matched_phrases(rule.signals, item.task.text)
+            hits = memo.title_signals(item.task.text)[position]
             if hits:
                 covered += item.task.weeks
                 signals.extend(hit for hit in hits if hit.lower() not in (seen.lower() for seen in signals))

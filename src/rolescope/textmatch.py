@@ -92,6 +92,41 @@ def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[
     return None
 
 
+class TermIndex:
+    """Many terms, matched in one pass: each word position only tries the terms
+    whose first word could match there (exact words by dictionary, prefixes by
+    their first letter), which keeps classification linear in the line's length."""
+
+    def __init__(self, entries: list[tuple[str, object]]):
+        self._exact: dict[str, list[tuple[Term, object]]] = {}
+        self._prefix: dict[str, list[tuple[Term, object]]] = {}
+        self._anything: list[tuple[Term, object]] = []
+        for source, payload in entries:
+            term = compile_term(source)
+            if not term.parts:
+                continue
+            first, is_prefix = term.parts[0]
+            if not is_prefix:
+                self._exact.setdefault(first, []).append((term, payload))
+            elif first:
+                self._prefix.setdefault(first[0], []).append((term, payload))
+            else:
+                self._anything.append((term, payload))
+
+    def scan(self, tokens: list[str]) -> list[tuple[Term, object, int]]:
+        """Every (term, payload, start) where the term matches `tokens`."""
+        found = []
+        for start, token in enumerate(tokens):
+            candidates = self._exact.get(token, []) + self._prefix.get(token[:1], []) + self._anything
+            for term, payload in candidates:
+                end = start + len(term.parts)
+                if end <= len(tokens) and all(
+                    _part_matches(part, tokens[index]) for part, index in zip(term.parts, range(start, end))
+                ):
+                    found.append((term, payload, start))
+        return found
+
+
 def matches_any(terms: list[str], tokens: list[str]) -> list[str]:
     """The terms (as written) that occur in `tokens`."""
     return [source for source in terms if find(compile_term(source), tokens) is not None]
