@@ -29,6 +29,7 @@ weeks = 6
 def _isolated_user_presets(tmp_path_factory, monkeypatch):
     """No test reads the real per-user presets folder."""
     monkeypatch.setenv("ROLESCOPE_PRESETS", str(tmp_path_factory.mktemp("no-user-presets") / "none"))
+    monkeypatch.setenv("ROLESCOPE_DRAFTS", str(tmp_path_factory.mktemp("drafts")))
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 

@@ -9,7 +9,9 @@ bytes, and those bytes load back into an equal spec.
 
 from __future__ import annotations
 
+import ast
 import difflib
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +24,7 @@ from rolescope import __version__
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
-from rolescope.tomlpos import field_lines, line_of
+from rolescope.tomlpos import field_lines, iter_fields, line_of, path_on_line
 
 # Version N -> a function turning a version-N document into a version-N+1 one.
 # Empty while there is only version 1; this is the single place migrations go.
@@ -64,7 +66,9 @@ def read_text_file(path: Path, *, what: str) -> str:
     return text
 
 
-def parse_spec(text: str, source: str = "<spec>") -> RoleSpec:
+def parse_spec(text: str, source: str = "<spec>", *, complete: bool = True) -> RoleSpec:
+    """Parse and validate a spec. `complete=False` accepts a half-written one (a
+    wizard draft: no company name or tasks yet), still rejecting anything invalid."""
     text = text.removeprefix("\ufeff")  # editors on some systems add a byte-order mark
     if not text.strip():
         raise SpecError(
@@ -73,7 +77,7 @@ def parse_spec(text: str, source: str = "<spec>") -> RoleSpec:
         )
     data = parse_toml(text, source)
     data = _migrate(data, source, field_lines(text))
-    return validate_spec_data(data, source, text)
+    return validate_spec_data(data, source, text, complete=complete)
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
@@ -82,14 +86,73 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         # Python 3.11 puts the position in the message: "... (at line 3, column 9)".
         message = str(error)
-        where = ""
+        line: int | None = None
         if "(at line " in message:
             message, _, position = message.rpartition(" (at line ")
-            line = position.split(",")[0].strip(") ")
-            where = f":{line}"
+            number = position.split(",")[0].strip(") ")
+            line = int(number) if number.isdigit() else None
         elif "(at end of document)" in message:
-            message = message.replace(" (at end of document)", " at the end of the file")
-        raise SpecError(f"{source}{where}: malformed TOML: {message[:1].lower()}{message[1:]}") from None
+            message = message.replace(" (at end of document)", "")
+            if message == "Unterminated string" or message.startswith("Expected \"'"):
+                # tomllib only says "at end of document"; find where the string opens.
+                line = _unclosed_string_line(text)
+            if line:
+                message = "String never closed"
+            else:
+                message += " at the end of the file"
+        message = _toml_message(message, text, line)
+        raise SpecError(f"{_where(source, line)}: malformed TOML: {message[:1].lower()}{message[1:]}") from None
+
+
+def _toml_message(message: str, text: str, line: int | None) -> str:
+    """tomllib's wording made plain where it is cryptic, naming the field where the line shows it."""
+    path = path_on_line(text, line) if line else None
+    field = f"{field_name(path)}: " if path else ""
+    earlier = [number for number, other in iter_fields(text) if path and other == path and number < (line or 0)]
+    first = f" (first on line {earlier[0]})" if earlier else ""
+    declared = re.fullmatch(r"Cannot declare (\(.*\)) twice", message)
+    if declared:
+        return f"[{'.'.join(ast.literal_eval(declared.group(1)))}] is declared twice{first}"
+    immutable = re.fullmatch(r"Cannot mutate immutable namespace (\(.*\))", message)
+    if immutable:
+        return f"{'.'.join(ast.literal_eval(immutable.group(1)))} is already set as a value above, so it cannot be a table"
+    if message == "Cannot overwrite a value" and field:
+        return f"{field}is set twice{first}" if earlier else f"{field}clashes with a value set above"
+    if message in ("Illegal character '\\n'", "Found invalid character '\\n'"):
+        return f"{field}a string is not closed on this line: add the closing quote (text over several lines goes in triple quotes)"
+    if message == "String never closed":
+        return f"{field}a string opens here and is never closed: add the closing quote"
+    if message == "Invalid value":
+        return f'{field}invalid value (text goes in quotes, like "pre-product")'
+    return message
+
+
+def _unclosed_string_line(text: str) -> int | None:
+    """The line where a string that never closes opens: tomllib only says 'at end of document'."""
+    line, index, opened, quote = 1, 0, 0, ""
+    while index < len(text):
+        char = text[index]
+        if not quote:
+            if char == "#":
+                end = text.find("\n", index)
+                index = len(text) if end < 0 else end
+                continue
+            if char in "\"'":
+                quote = char * 3 if text.startswith(char * 3, index) else char
+                opened = line
+                index += len(quote)
+                continue
+        elif char == "\\" and quote[0] == '"':
+            line += text[index + 1 : index + 2] == "\n"
+            index += 2
+            continue
+        elif text.startswith(quote, index):
+            index += len(quote)
+            quote = ""
+            continue
+        line += char == "\n"
+        index += 1
+    return opened if quote else None
 
 
 def _migrate(data: dict[str, Any], source: str, positions: dict[tuple, int]) -> dict[str, Any]:
@@ -114,13 +177,13 @@ def _migrate(data: dict[str, Any], source: str, positions: dict[tuple, int]) -> 
     return data
 
 
-def validate_spec_data(data: dict[str, Any], source: str, text: str = "") -> RoleSpec:
+def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, complete: bool = True) -> RoleSpec:
     positions = field_lines(text) if text else {}
     try:
         spec = RoleSpec.model_validate(data)
     except ValidationError as error:
         raise SpecError(_describe(error, data, source, positions)) from None
-    problems = completeness_problems(spec)
+    problems = completeness_problems(spec) if complete else []
     if problems:
         lines = []
         for field, message in problems:
@@ -169,8 +232,17 @@ def _suggest(value: object, choices: list[str]) -> str:
         return ""
     lowered = value.strip().lower()
     close = [choice for choice in choices if lowered and choice.startswith(lowered)]
+    close = close or [choice for choice in choices if len(lowered) >= 4 and lowered in choice]
     close = close or difflib.get_close_matches(lowered, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace("_", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _short(value: object) -> str:
@@ -187,6 +259,9 @@ def _message(err: dict[str, Any]) -> str:
         model = _model_at(tuple(err["loc"]))
         allowed = list(model.model_fields) if model else []
         hint = _suggest(key, allowed)
+        if len(err["loc"]) > 1 and key in RoleSpec.model_fields and key not in err["loc"][:-1]:
+            # Keys after a [table] header belong to that table: the classic TOML slip.
+            hint = f" ('{key}' belongs at the top level: move it above the first [table] header)"
         listing = f"; allowed here: {', '.join(allowed)}" if allowed else ""
         return f"unknown key '{key}'{hint}{listing}"
     if kind == "literal_error":
@@ -196,7 +271,8 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "finite_number":
         return f"must be a finite number (got {_short(value)})"
     if kind in ("float_type", "float_parsing", "int_type"):
-        return f"must be a number (got {_short(value)})"
+        quoted = isinstance(value, str) and _is_number(value)
+        return f"must be a number{', without quotes' if quoted else ''} (got {_short(value)})"
     if kind == "greater_than":
         return f"must be more than {ctx['gt']:g} (got {_short(value)})"
     if kind == "greater_than_equal":
@@ -206,10 +282,16 @@ def _message(err: dict[str, Any]) -> str:
         return f"must be at most {limit:g} (got {_short(value)})"
     if kind == "string_type":
         return f"must be text in quotes (got {_short(value)})"
+    if kind == "list_type" and tuple(err["loc"]) == ("tasks",):
+        what = "a single [tasks] table" if isinstance(value, dict) else _short(value)
+        return f"must be one or more [[tasks]] entries, each starting with a [[tasks]] line (got {what})"
     if kind == "list_type":
         return f'must be a list, like ["…", "…"] (got {_short(value)})'
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a table (got {_short(value)})"
+        loc = tuple(err["loc"])
+        name = ".".join(str(part) for part in loc if not isinstance(part, int))
+        table = f"[[{name}]] entry" if loc and isinstance(loc[-1], int) else f"[{name}] table"
+        return f"must be a {table} (got {_short(value)})"
     if kind == "string_pattern_mismatch":
         return f"must be a three-letter currency code such as USD or EUR (got {_short(value)})"
     if kind == "value_error":

@@ -8,6 +8,7 @@ the nearest enclosing table, or to no line at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
@@ -21,6 +22,18 @@ def _split_key(dotted: str) -> tuple[str, ...]:
 def field_lines(text: str) -> dict[tuple, int]:
     """Map each table and key path (array-of-table entries indexed from 0) to its 1-based line."""
     positions: dict[tuple, int] = {}
+    for number, path in iter_fields(text):
+        positions.setdefault(path, number)
+    return positions
+
+
+def path_on_line(text: str, line: int) -> tuple | None:
+    """The table or key path written on `line` (1-based), even when it repeats an earlier one."""
+    return next((path for number, path in iter_fields(text) if number == line), None)
+
+
+def iter_fields(text: str) -> Iterator[tuple[int, tuple]]:
+    """(line, path) for every table header and `key =` line in file order, repeats included."""
     array_counts: dict[tuple, int] = {}
     current: tuple = ()
     in_multiline: str | None = None
@@ -38,16 +51,14 @@ def field_lines(text: str) -> dict[tuple, int]:
                 current = path + (index,)
             else:
                 current = path
-            positions.setdefault(current, number)
+            yield number, current
             continue
         key = _KEY.match(line)
         if key:
-            path = current + _split_key(key.group(1))
-            positions.setdefault(path, number)
+            yield number, current + _split_key(key.group(1))
             for quote in ('"""', "'''"):
                 if line.count(quote) % 2 == 1:
                     in_multiline = quote
-    return positions
 
 
 def line_of(positions: dict[tuple, int], loc: tuple) -> int | None:

@@ -1,0 +1,244 @@
+"""An editing session on one spec: what the wizard drives, with no terminal in it.
+
+It holds the spec being edited (always a valid, possibly half-written spec),
+remembers what is on disk so it can tell unsaved changes and files changed
+behind its back, keeps an undo history, and writes a draft on every change so a
+killed process loses at most the last keystroke.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolescope.catalog import Catalog
+from rolescope.errors import RolescopeError, SpecError
+from rolescope.export import export_paths, write_export
+from rolescope.fileio import atomic_write_text
+from rolescope.recommend import Recommendation, recommend, split_specs
+from rolescope.slug import slugify
+from rolescope.spec import RoleSpec, completeness_problems
+from rolescope.specio import dump_spec, parse_spec, read_spec, read_text_file, write_spec
+
+UNDO_LIMIT = 200
+
+
+class ConflictError(RolescopeError):
+    """The file changed on disk since it was opened or last saved."""
+
+
+class ExistsError(RolescopeError):
+    """A write would overwrite files; `paths` lists them."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
+        super().__init__([f"{path}: already exists" for path in paths])
+
+
+def drafts_dir() -> Path:
+    explicit = os.environ.get("ROLESCOPE_DRAFTS")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "rolescope" / "drafts"
+
+
+@dataclass(frozen=True)
+class Draft:
+    spec: RoleSpec
+    saved_at: float
+    source: str | None
+
+
+def _fingerprint(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Session:
+    def __init__(self, catalog: Catalog, spec: RoleSpec | None = None, path: Path | None = None):
+        self.catalog = catalog
+        self.spec = spec if spec is not None else RoleSpec()
+        self.path = Path(path).resolve() if path else None
+        self.saved_spec: RoleSpec | None = spec if path else None
+        self.disk_fingerprint = _fingerprint(self.path) if self.path else None
+        self.undo_stack: list[RoleSpec] = []
+        self.redo_stack: list[RoleSpec] = []
+        self._recommendation: tuple[RoleSpec, Recommendation | None] | None = None
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | Path, catalog: Catalog) -> "Session":
+        """A session on a spec file; SpecError (the command line's lines) if it is bad."""
+        return cls(catalog, read_spec(path), Path(path))
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def dirty(self) -> bool:
+        if self.saved_spec is None:
+            return self.spec != RoleSpec()
+        return self.spec != self.saved_spec
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        """The recommendation for the current spec (None until there is a task)."""
+        if self._recommendation is None or self._recommendation[0] is not self.spec:
+            result = recommend(self.spec, self.catalog) if self.spec.tasks else None
+            self._recommendation = (self.spec, result)
+        return self._recommendation[1]
+
+    def update(self, spec: RoleSpec, *, undoable: bool = False) -> None:
+        if spec == self.spec:
+            return
+        if undoable:
+            self.checkpoint()
+        self.spec = spec
+        self.write_draft()
+
+    def checkpoint(self) -> None:
+        """Remember the current spec as one undo step."""
+        self.undo_stack.append(self.spec)
+        del self.undo_stack[:-UNDO_LIMIT]
+        self.redo_stack.clear()
+
+    def undo(self) -> bool:
+        if not self.undo_stack:
+            return False
+        self.redo_stack.append(self.spec)
+        self.spec = self.undo_stack.pop()
+        self.write_draft()
+        return True
+
+    def redo(self) -> bool:
+        if not self.redo_stack:
+            return False
+        self.undo_stack.append(self.spec)
+        self.spec = self.redo_stack.pop()
+        self.write_draft()
+        return True
+
+    def problems(self) -> list[str]:
+        return [f"{field}: {message}" for field, message in completeness_problems(self.spec)]
+
+    # ------------------------------------------------------------ saving
+
+    def suggested_path(self) -> Path:
+        if self.path:
+            return self.path
+        title = self.recommendation.title if self.recommendation else ""
+        return Path.cwd() / f"{slugify(self.spec.company.name, title)}.toml"
+
+    def changed_on_disk(self) -> bool:
+        if not self.path or not self.path.exists():
+            return False
+        return _fingerprint(self.path) != self.disk_fingerprint
+
+    def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
+        """Write the spec. Refuses an incomplete spec, a file that changed on disk
+        since it was read, and (for a new path) an existing file, unless forced."""
+        problems = self.problems()
+        if problems:
+            raise SpecError([f"cannot save yet: {problem}" for problem in problems])
+        target = Path(path).resolve() if path else self.suggested_path()
+        if not force:
+            if target == self.path and self.changed_on_disk():
+                raise ConflictError(f"{target}: changed on disk since it was opened")
+            if target != self.path and target.exists():
+                raise ExistsError([target])
+        write_spec(self.spec, target)
+        self.discard_draft()
+        self.path = target
+        self.saved_spec = self.spec
+        self.disk_fingerprint = _fingerprint(target)
+        return target
+
+    def export_targets(self, out_dir: str | Path) -> tuple[Path, Path]:
+        if self.recommendation is None:
+            raise SpecError("cannot export yet: add at least one task")
+        return export_paths(self.spec, self.recommendation, Path(out_dir).resolve())
+
+    def export(self, out_dir: str | Path, *, force: bool = False) -> tuple[Path, Path]:
+        problems = self.problems()
+        if problems:
+            raise SpecError([f"cannot export yet: {problem}" for problem in problems])
+        spec_path, jd_path = self.export_targets(out_dir)
+        existing = [path for path in (spec_path, jd_path) if path.exists()]
+        if existing and not force:
+            raise ExistsError(existing)
+        spec_path.parent.mkdir(parents=True, exist_ok=True)
+        write_export(self.spec, self.recommendation, self.catalog, spec_path, jd_path)
+        return spec_path, jd_path
+
+    def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:
+        """On a split verdict, write the two roles' specs into `out_dir`."""
+        if self.recommendation is None or not self.recommendation.split:
+            raise SpecError("the verdict is not a split")
+        parts = split_specs(self.spec, self.recommendation)
+        out = Path(out_dir).resolve()
+        targets = [out / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in parts]
+        existing = [path for path in targets if path.exists()]
+        if existing and not force:
+            raise ExistsError(existing)
+        out.mkdir(parents=True, exist_ok=True)
+        for part, target in zip(parts, targets):
+            write_spec(part, target)
+        return targets
+
+    # ------------------------------------------------------------ drafts
+
+    def _draft_key(self) -> str:
+        if self.path is None:
+            return "untitled"
+        return hashlib.sha256(str(self.path).encode("utf-8")).hexdigest()[:20]
+
+    def draft_paths(self) -> tuple[Path, Path]:
+        key = self._draft_key()
+        folder = drafts_dir()
+        return folder / f"{key}.toml", folder / f"{key}.json"
+
+    def write_draft(self) -> None:
+        """Keep the spec as typed. Cheap enough for every keystroke (no fsync:
+        the kernel keeps it if the process is killed); a failure is not fatal."""
+        spec_file, meta_file = self.draft_paths()
+        try:
+            spec_file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(spec_file, dump_spec(self.spec), durable=False)
+            meta = {"source": str(self.path) if self.path else None, "saved_at": time.time()}
+            atomic_write_text(meta_file, json.dumps(meta), durable=False)
+        except OSError:
+            pass
+
+    def find_draft(self) -> Draft | None:
+        """A draft left by an earlier run that differs from what is on disk."""
+        spec_file, meta_file = self.draft_paths()
+        if not spec_file.exists():
+            return None
+        try:
+            spec = parse_spec(read_text_file(spec_file, what="draft"), str(spec_file), complete=False)
+            meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+        except (RolescopeError, OSError, ValueError):
+            return None
+        if spec == self.spec:
+            return None
+        return Draft(spec, float(meta.get("saved_at") or spec_file.stat().st_mtime), meta.get("source"))
+
+    def restore_draft(self, draft: Draft) -> None:
+        self.checkpoint()
+        self.spec = draft.spec
+
+    def discard_draft(self) -> None:
+        for file in self.draft_paths():
+            try:
+                file.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass

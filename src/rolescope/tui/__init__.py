@@ -1,0 +1,12 @@
+"""The wizard: a Textual app that drives the core. Imported only by `rolescope`
+when it opens the wizard, so headless commands never pay for Textual."""
+
+from __future__ import annotations
+
+
+def run_wizard(spec_path: str | None, presets: tuple[str, ...] = ()) -> int:
+    from rolescope.tui.app import RolescopeApp
+
+    app = RolescopeApp(spec_path=spec_path, presets=presets)
+    app.run()
+    return app.return_code or 0

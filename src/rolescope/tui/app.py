@@ -1,0 +1,367 @@
+"""The rolescope wizard. The app owns the session; steps hand it each edit, the app
+applies it (draft written, undo recorded) and redraws the gauge and the steps."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from rolescope.catalog import Catalog, load_catalog
+from rolescope.errors import RolescopeError, SpecError
+from rolescope.session import ConflictError, ExistsError, Session
+from rolescope.specio import read_spec
+from rolescope.tui.gauge import SplitGauge
+from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen, PathScreen
+from rolescope.tui.screens.help import HelpScreen
+from rolescope.tui.screens.presets import PresetScreen
+from rolescope.tui.steps.base import Step
+from rolescope.tui.steps.company import CompanyStep
+from rolescope.tui.steps.description import DescriptionStep
+from rolescope.tui.steps.interview import InterviewStep
+from rolescope.tui.steps.recommendation import RecommendationStep
+from rolescope.tui.steps.save import SaveStep
+from rolescope.tui.steps.work import WorkStep
+from rolescope.tui.text import display_path
+
+STEPS = (
+    ("company", "1 Company", CompanyStep),
+    ("work", "2 Work", WorkStep),
+    ("recommendation", "3 Verdict", RecommendationStep),
+    ("interview", "4 Interview", InterviewStep),
+    ("description", "5 Description", DescriptionStep),
+    ("save", "6 Save", SaveStep),
+)
+STEP_IDS = [step_id for step_id, _, _ in STEPS]
+
+
+class RolescopeApp(App[int]):
+    CSS_PATH = "wizard.tcss"
+    TITLE = "rolescope"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+s", "save", "Save", id="app.save"),
+        # Inputs take ctrl+e for end-of-line; the End key still does that there.
+        Binding("ctrl+e", "export", "Export", id="app.export", priority=True),
+        Binding("ctrl+o", "open", "Open", id="app.open", show=False),
+        Binding("ctrl+n", "new_from_preset", "New", id="app.new", show=False),
+        # Step keys win over the focused widget: TextArea takes F6/F7 for selecting,
+        # and a step key that only works outside text boxes is a trap.
+        Binding("ctrl+pagedown", "step(1)", "Next step", id="app.next", show=False, priority=True),
+        Binding("ctrl+pageup", "step(-1)", "Previous step", id="app.previous", show=False, priority=True),
+        *[Binding(f"f{n + 2}", f"go('{step_id}')", f"Step {n + 1}", id=f"app.go.{step_id}", show=False, priority=True)
+          for n, step_id in enumerate(STEP_IDS)],
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, spec_path: str | None = None, presets: tuple[str, ...] = (), catalog: Catalog | None = None):
+        super().__init__()
+        self.catalog = catalog or load_catalog(tuple(presets))
+        self.open_errors: list[str] = []
+        self.session = self._open_session(spec_path)
+
+    def _open_session(self, spec_path: str | None) -> Session:
+        if spec_path is None:
+            return Session(self.catalog)
+        path = Path(spec_path)
+        if not path.exists():
+            # A new file: start empty, save there.
+            session = Session(self.catalog)
+            session.path = path.resolve()
+            return session
+        try:
+            return Session.open(path, self.catalog)
+        except SpecError as error:
+            # Nothing is lost: the bad file is not the session's path, so it is never overwritten.
+            self.open_errors = [*error.lines]
+            return Session(self.catalog)
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◧")
+        yield SplitGauge(id="gauge")
+        with TabbedContent(id="steps", initial="company"):
+            for step_id, label, step_class in STEPS:
+                with TabPane(label, id=step_id):
+                    yield step_class(self.session, id=f"step-{step_id}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_all()
+        if self.open_errors:
+            self.push_screen(ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors))
+        draft = self.session.find_draft()
+        if draft is not None:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
+            where = draft.source or "a new, unsaved spec"
+            self.push_screen(
+                ChoiceScreen(
+                    "Restore unsaved work?",
+                    f"A draft of {where} from {when} was not saved. Restore it?",
+                    [("restore", "Restore the draft", "primary"), ("discard", "Discard it", "error")],
+                    cancel_id="keep",
+                ),
+                self._draft_answer(draft),
+            )
+        if self.session.spec.tasks:
+            self.action_go("recommendation")
+
+    def _draft_answer(self, draft):
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                self.session.restore_draft(draft)
+                self.load_all()
+                self.notify("Draft restored.")
+            elif choice == "discard":
+                self.session.discard_draft()
+        return answer
+
+    @property
+    def steps(self) -> list[Step]:
+        return list(self.query(Step))
+
+    def load_all(self) -> None:
+        """The spec changed wholesale (opened, restored, undone): refill every input."""
+        for step in self.steps:
+            step.loaded = False
+            step.load(self.session)
+        # Let the Changed messages that filling the inputs queued pass unheard.
+        self.call_after_refresh(self._mark_loaded)
+        self.show_all()
+
+    def _mark_loaded(self) -> None:
+        for step in self.steps:
+            step.loaded = True
+
+    def show_all(self) -> None:
+        recommendation = self.session.recommendation
+        self.query_one(SplitGauge).show(
+            recommendation, self.session.spec.total_weeks, self.catalog.thresholds.weeks.available
+        )
+        for step in self.steps:
+            step.show(self.session, recommendation)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else "new role"
+        self.sub_title = name + (" •" if self.session.dirty else "")
+
+    # ------------------------------------------------------------ edits
+
+    def apply_edit(self, spec, *, undoable: bool = False, checkpoint: bool = False) -> None:
+        """One change from a step. `undoable` makes it its own undo step (delete,
+        move, override); `checkpoint` starts one for a run of keystrokes."""
+        if spec == self.session.spec:
+            return
+        if checkpoint:
+            self.session.checkpoint()
+        self.session.update(spec, undoable=undoable)
+        self.show_all()
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self.load_all()
+        else:
+            self.notify("Nothing to undo.", timeout=2)
+
+    def action_redo(self) -> None:
+        if self.session.redo():
+            self.load_all()
+        else:
+            self.notify("Nothing to redo.", timeout=2)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        description = self.query_one(DescriptionStep)
+        description.visible = event.pane.id == "description"
+        if description.visible:
+            description.show(self.session, self.session.recommendation)
+
+    # ------------------------------------------------------------ navigation
+
+    def action_go(self, step_id: str) -> None:
+        self.query_one(TabbedContent).active = step_id
+        # Focus left in the step we came from would pull its tab back to the front.
+        self.call_after_refresh(self.query_one(f"#step-{step_id}", Step).focus_first)
+
+    def action_step(self, offset: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        index = STEP_IDS.index(tabs.active) if tabs.active in STEP_IDS else 0
+        self.action_go(STEP_IDS[(index + offset) % len(STEP_IDS)])
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.query_one(TabbedContent).active))
+
+    # ------------------------------------------------------------ files
+
+    def _save_target(self) -> str | None:
+        return self.query_one(SaveStep).save_path() or None
+
+    def action_save(self, force: bool = False) -> None:
+        target = self._save_target()
+        try:
+            path = self.session.save(target, force=force)
+        except ConflictError as error:
+            self.push_screen(
+                ChoiceScreen(
+                    "The file changed on disk",
+                    f"{error.lines[0]}. Overwrite it with what is on screen, or cancel and keep both as they are?",
+                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+                ),
+                lambda choice: self.action_save(force=True) if choice == "overwrite" else None,
+            )
+            return
+        except ExistsError as error:
+            self.push_screen(
+                ChoiceScreen(
+                    "Overwrite?",
+                    "\n".join(error.lines) + "\nReplace it with this spec?",
+                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+                ),
+                lambda choice: self.action_save(force=True) if choice == "overwrite" else None,
+            )
+            return
+        except RolescopeError as error:
+            self.push_screen(ErrorScreen("Not saved", error.lines))
+            return
+        except OSError as error:
+            self.push_screen(ErrorScreen("Not saved", [f"{target or self.session.suggested_path()}: {error.strerror or error}"]))
+            return
+        self.query_one(SaveStep).load(self.session)
+        self.query_one(SaveStep).status(f"Saved {display_path(path)}")
+        self.notify(f"Saved {display_path(path)}")
+        self.show_all()
+
+    def action_export(self, force: bool = False) -> None:
+        folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
+        try:
+            spec_path, jd_path = self.session.export(folder, force=force)
+        except ExistsError as error:
+            self.push_screen(
+                ChoiceScreen(
+                    "Overwrite?",
+                    "\n".join(error.lines) + "\nReplace them with this export?",
+                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+                ),
+                lambda choice: self.action_export(force=True) if choice == "overwrite" else None,
+            )
+            return
+        except RolescopeError as error:
+            self.push_screen(ErrorScreen("Not exported", error.lines))
+            return
+        except OSError as error:
+            self.push_screen(ErrorScreen("Not exported", [f"{folder}: {error.strerror or error}"]))
+            return
+        self.query_one(SaveStep).status(f"Exported {display_path(spec_path)} and {display_path(jd_path)}")
+        self.notify(f"Exported {jd_path.name}")
+        self.show_all()
+
+    def action_save_split(self, force: bool = False) -> None:
+        folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
+        try:
+            paths = self.session.save_split(folder, force=force)
+        except ExistsError as error:
+            self.push_screen(
+                ChoiceScreen(
+                    "Overwrite?",
+                    "\n".join(error.lines) + "\nReplace them with the two roles?",
+                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+                ),
+                lambda choice: self.action_save_split(force=True) if choice == "overwrite" else None,
+            )
+            return
+        except (RolescopeError, OSError) as error:
+            lines = error.lines if isinstance(error, RolescopeError) else [str(error)]
+            self.push_screen(ErrorScreen("The two roles were not saved", lines))
+            return
+        self.notify("Saved " + " and ".join(path.name for path in paths))
+
+    def _when_clean(self, then) -> None:
+        """Run `then` now, or after the lead decides what to do with unsaved changes."""
+        if not self.session.dirty:
+            then()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+                if not self.session.dirty:
+                    then()
+            elif choice == "discard":
+                self.session.discard_draft()
+                then()
+
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved changes",
+                "This role has changes that are not saved.",
+                [("save", "Save", "primary"), ("discard", "Discard them", "error"), ("cancel", "Cancel", "default")],
+            ),
+            answer,
+        )
+
+    def action_open(self) -> None:
+        def opened(value: str | None) -> None:
+            if not value:
+                return
+            path = Path(value).expanduser()
+            try:
+                session = Session.open(path, self.catalog)
+            except SpecError as error:
+                self.push_screen(ErrorScreen(f"{path} could not be opened", error.lines))
+                return
+            self._when_clean(lambda: self._switch(session))
+
+        self.push_screen(PathScreen("Open a spec file", placeholder="path/to/role.toml"), opened)
+
+    def action_new_from_preset(self) -> None:
+        def picked(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                spec = read_spec(self.catalog.roles[name])
+            except SpecError as error:
+                self.push_screen(ErrorScreen(f"The preset {name} could not be read", error.lines))
+                return
+            session = Session(self.catalog)
+            session.update(spec)
+            self._when_clean(lambda: self._switch(session))
+
+        self.push_screen(PresetScreen(self.catalog), picked)
+
+    def _switch(self, session: Session) -> None:
+        self.session = session
+        self.load_all()
+        self.action_go("recommendation" if session.spec.tasks else "company")
+
+    async def action_quit(self) -> None:
+        def leave() -> None:
+            self.session.discard_draft()
+            self.exit(0)
+
+        self._when_clean(leave)
+
+    # ------------------------------------------------------------ palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("File: Save", "Save the spec (Ctrl+S)", self.action_save)
+        yield SystemCommand("File: Export", "Write the spec and the job description (Ctrl+E)", self.action_export)
+        yield SystemCommand("File: Open…", "Open a spec file (Ctrl+O)", self.action_open)
+        yield SystemCommand("File: New from example…", "Start from a preset role (Ctrl+N)", self.action_new_from_preset)
+        recommendation = self.session.recommendation
+        if recommendation is not None and recommendation.split:
+            yield SystemCommand("File: Save the two roles", "Write the split's two specs", self.action_save_split)
+        for step_id, label, _ in STEPS:
+            yield SystemCommand(f"Go to: {label[2:]}", f"Step {label[0]}", lambda s=step_id: self.action_go(s))
+        yield SystemCommand("Edit: Undo", "Undo the last task change (Ctrl+Z in the list)", self.action_undo)
+        yield SystemCommand("Edit: Redo", "Redo (Ctrl+Y in the list)", self.action_redo)

@@ -1,0 +1,109 @@
+"""The split gauge: engineering against research, on every step."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from rolescope.recommend import Recommendation, pct
+from rolescope.termtext import gauge_cells
+
+HIRE_SHORT = {
+    "engineer": "hire an engineer",
+    "phd": "hire a research-trained person",
+    "split": "two roles in one: split it",
+}
+
+
+class SplitGauge(Widget):
+    """Three lines: the bar with both percentages and the 80/20 marks; the
+    three-way breakdown and weeks; the verdict in words."""
+
+    DEFAULT_CSS = """
+    SplitGauge {
+        height: 3;
+        padding: 0 1;
+        background: $boost;
+    }
+    SplitGauge > .gauge--engineering { color: $primary; }
+    SplitGauge > .gauge--research { color: $secondary; }
+    SplitGauge > .gauge--mark { color: $foreground; text-style: bold; }
+    SplitGauge > .gauge--label { color: $foreground; text-style: bold; }
+    SplitGauge > .gauge--muted { color: $foreground-muted; }
+    SplitGauge > .gauge--verdict { color: $success; text-style: bold; }
+    SplitGauge > .gauge--split { color: $warning; text-style: bold; }
+    SplitGauge > .gauge--warning { color: $warning; }
+    """
+
+    COMPONENT_CLASSES = {
+        "gauge--engineering",
+        "gauge--research",
+        "gauge--mark",
+        "gauge--label",
+        "gauge--muted",
+        "gauge--verdict",
+        "gauge--split",
+        "gauge--warning",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.recommendation: Recommendation | None = None
+        self.total_weeks = 0.0
+        self.available = 26.0
+
+    def show(self, recommendation: Recommendation | None, total_weeks: float, available: float) -> None:
+        self.recommendation = recommendation
+        self.total_weeks = total_weeks
+        self.available = available
+        self.refresh()
+
+    def _style(self, name: str):
+        return self.get_component_rich_style(name, partial=True)
+
+    def render(self) -> Text:
+        width = max(self.size.width, 40)
+        r = self.recommendation
+        muted, label = self._style("gauge--muted"), self._style("gauge--label")
+        if r is None:
+            line = Text("Engineering vs research: add the first task on step 2 to see the split.", style=muted)
+            return Text("\n").join([line, Text(""), Text("")])
+        # "engineering  88% " and " 12% research" take 30 cells.
+        bar_width = max(width - 31, 10)
+        filled, marks = gauge_cells(r.engineering_share, bar_width)
+        bar = Text()
+        for index in range(bar_width):
+            engineering = index < filled
+            if index in marks:
+                bar.append("┃" if engineering else "│", self._style("gauge--mark"))
+            else:
+                bar.append("█" if engineering else "░", self._style("gauge--engineering" if engineering else "gauge--research"))
+        top = Text.assemble(
+            ("engineering ", label),
+            (f"{pct(r.engineering_share):>4} ", label),
+            bar,
+            (f" {pct(r.research_share):>4}", label),
+            (" research", label),
+        )
+        over = self.total_weeks > self.available
+        middle = Text.assemble(
+            (f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
+             f"operator {pct(r.shares['operator'])}", muted),
+            ("   ", muted),
+            (f"{self.total_weeks:g} of {self.available:g} weeks", self._style("gauge--warning") if over else muted),
+        )
+        verdict_style = self._style("gauge--split" if r.hire == "split" else "gauge--verdict")
+        bottom = Text.assemble(
+            (HIRE_SHORT[r.hire], verdict_style),
+            (f" ({r.strength_label})", muted),
+        )
+        if r.hire != "split":
+            bottom.append(" → ", muted)
+            bottom.append(r.title, label)
+        else:
+            bottom.append(" → ", muted)
+            bottom.append(" + ".join(role.title for role in r.split), label)
+        for line in (top, middle, bottom):
+            line.no_wrap = True
+            line.overflow = "ellipsis"
+        return Text("\n").join([top, middle, bottom])

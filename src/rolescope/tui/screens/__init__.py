@@ -1,0 +1,1 @@
+"""Modal screens: questions, errors, help and pickers."""

@@ -1,0 +1,1 @@
+"""The six steps of the wizard, each a widget inside one tab."""

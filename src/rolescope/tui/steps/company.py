@@ -1,0 +1,99 @@
+"""Step 1: the company, its stage, the mission, the team and the next failure."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Select, SelectionList, Static
+
+from rolescope.session import Session
+from rolescope.spec import ARCHETYPES, FAILURES
+from rolescope.tui.steps.base import Step
+
+NO_FAILURE = "none"
+
+
+class CompanyStep(Step):
+    def compose(self) -> ComposeResult:
+        catalog = self.catalog
+        # Selects start on the spec's values: one set later could be undone by the
+        # widget's own first Changed message.
+        spec = self.session_at_start.spec
+        yield Label("Company name", classes="field-label")
+        yield Input(placeholder="e.g. Lumen Docs", id="company-name")
+        yield Label("Stage", classes="field-label")
+        yield Select(
+            [(f"{info.name}: {info.situation}", key) for key, info in catalog.stages.items()],
+            allow_blank=False,
+            value=spec.company.stage,
+            id="company-stage",
+        )
+        yield Static("", id="stage-help", classes="help-line")
+        yield Label("Mission: one sentence of business impact", classes="field-label")
+        yield Input(placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission")
+        with Horizontal(id="team-row"):
+            with Vertical():
+                yield Label("Already on the ML team", classes="field-label")
+                yield SelectionList[str](
+                    *[(catalog.archetypes[a].name, a, a in spec.team.current) for a in ARCHETYPES], id="team-current"
+                )
+            with Vertical():
+                yield Label("Failure to prevent next", classes="field-label")
+                yield Select(
+                    [("Not decided", NO_FAILURE)]
+                    + [(f"{catalog.failures[f].label} ({catalog.failures[f].archetype})", f) for f in FAILURES],
+                    allow_blank=False,
+                    value=spec.team.next_failure or NO_FAILURE,
+                    id="next-failure",
+                )
+
+    def load(self, session: Session) -> None:
+        spec = session.spec
+        with self.prevent(Input.Changed, Select.Changed, SelectionList.SelectedChanged):
+            self.query_one("#company-name", Input).value = spec.company.name
+            self.query_one("#company-stage", Select).value = spec.company.stage
+            self.query_one("#mission", Input).value = spec.role.mission or ""
+            team = self.query_one("#team-current", SelectionList)
+            team.deselect_all()
+            for archetype in spec.team.current:
+                team.select(archetype)
+            self.query_one("#next-failure", Select).value = spec.team.next_failure or NO_FAILURE
+        self._stage_help(spec.company.stage)
+
+    def _stage_help(self, stage: str) -> None:
+        info = self.catalog.stages[stage]
+        team = " + ".join(self.catalog.archetypes[a].name.lower() for a in info.team)
+        self.query_one("#stage-help", Static).update(f"Calls for: {team}. Next to break: {info.next_break.lower()}.")
+
+    @on(Input.Changed, "#company-name")
+    def _name(self, event: Input.Changed) -> None:
+        spec = self.session.spec
+        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"name": event.value})}))
+
+    @on(Select.Changed, "#company-stage")
+    def _stage(self, event: Select.Changed) -> None:
+        spec = self.session.spec
+        # Read the widget, not the event: a Changed queued at mount may arrive after load().
+        stage = str(event.select.value)
+        self._stage_help(stage)
+        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"stage": stage})}))
+
+    @on(Input.Changed, "#mission")
+    def _mission(self, event: Input.Changed) -> None:
+        spec = self.session.spec
+        mission = event.value if event.value.strip() else None
+        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}))
+
+    @on(SelectionList.SelectedChanged, "#team-current")
+    def _team(self, event: SelectionList.SelectedChanged) -> None:
+        spec = self.session.spec
+        chosen = [a for a in ARCHETYPES if a in event.selection_list.selected]
+        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"current": chosen})}))
+
+    @on(Select.Changed, "#next-failure")
+    def _failure(self, event: Select.Changed) -> None:
+        spec = self.session.spec
+        value = event.select.value
+        failure = None if value == NO_FAILURE else str(value)
+        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"next_failure": failure})}))

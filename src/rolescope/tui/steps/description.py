@@ -1,0 +1,112 @@
+"""Step 5: the job description: skills, pay, location, and a live preview."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
+
+from rolescope.jd import render_jd
+from rolescope.recommend import Recommendation
+from rolescope.session import Session
+from rolescope.spec import Pay
+from rolescope.tui.steps.base import Step
+
+PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
+
+
+def parse_amount(value: str) -> float | None:
+    cleaned = value.replace(",", "").replace("_", "").strip()
+    if not cleaned:
+        return None
+    try:
+        amount = float(cleaned)
+    except ValueError:
+        return None
+    return amount if 0 <= amount <= 1e9 else None
+
+
+class DescriptionStep(Step):
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.visible = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("Location", classes="field-label")
+        yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location")
+        yield Label("Pay range (leave empty to leave it out)", classes="field-label")
+        with Horizontal(id="pay-row"):
+            yield Input(placeholder="min", id="pay-min", restrict=r"[0-9.,_]*")
+            yield Input(placeholder="max", id="pay-max", restrict=r"[0-9.,_]*")
+            yield Input(value="USD", placeholder="USD", id="pay-currency", max_length=3)
+            pay = self.session_at_start.spec.role.pay
+            yield Select(PERIODS, value=pay.period if pay else "year", allow_blank=False, id="pay-period")
+        yield Static("", id="pay-help", classes="help-line")
+        with Horizontal(id="skills-row"):
+            with Vertical():
+                yield Label("Must-have skills, one per line (empty: the archetype's)", classes="field-label")
+                yield TextArea(id="must-have", soft_wrap=True, classes="skills")
+            with Vertical():
+                yield Label("Nice-to-have skills, one per line", classes="field-label")
+                yield TextArea(id="nice-to-have", soft_wrap=True, classes="skills")
+        yield Label("Preview", classes="field-label")
+        yield Markdown(id="preview")
+
+    def load(self, session: Session) -> None:
+        role = session.spec.role
+        with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
+            self.query_one("#location", Input).value = role.location or ""
+            pay = role.pay
+            self.query_one("#pay-min", Input).value = f"{pay.min:g}" if pay else ""
+            self.query_one("#pay-max", Input).value = f"{pay.max:g}" if pay else ""
+            self.query_one("#pay-currency", Input).value = pay.currency if pay else "USD"
+            self.query_one("#pay-period", Select).value = pay.period if pay else "year"
+            self.query_one("#must-have", TextArea).text = "\n".join(role.must_have)
+            self.query_one("#nice-to-have", TextArea).text = "\n".join(role.nice_to_have)
+
+    def _role_from_inputs(self):
+        role = self.session.spec.role
+        location = self.query_one("#location", Input).value
+        must = [line.strip() for line in self.query_one("#must-have", TextArea).text.splitlines() if line.strip()]
+        nice = [line.strip() for line in self.query_one("#nice-to-have", TextArea).text.splitlines() if line.strip()]
+        pay, problem = self._pay()
+        self.query_one("#pay-help", Static).update(problem)
+        updates = {"location": location if location.strip() else None, "must_have": must, "nice_to_have": nice}
+        if problem == "":
+            updates["pay"] = pay
+        return role.model_copy(update=updates)
+
+    def _pay(self) -> tuple[Pay | None, str]:
+        low_text = self.query_one("#pay-min", Input).value
+        high_text = self.query_one("#pay-max", Input).value
+        if not low_text.strip() and not high_text.strip():
+            return None, ""
+        low, high = parse_amount(low_text), parse_amount(high_text)
+        currency = self.query_one("#pay-currency", Input).value.strip().upper()
+        if low is None or high is None:
+            return None, "Give both ends of the pay range as numbers."
+        if high < low:
+            return None, "The maximum is below the minimum."
+        if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
+            return None, "The currency is a three-letter code such as USD or EUR."
+        period = str(self.query_one("#pay-period", Select).value)
+        return Pay(min=low, max=high, currency=currency, period=period), ""
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _changed(self, event) -> None:
+        event.stop()
+        spec = self.session.spec
+        self.edited(spec.model_copy(update={"role": self._role_from_inputs()}))
+
+    def show(self, session: Session, r: Recommendation | None) -> None:
+        # Rendering Markdown is the priciest redraw: only while the step is on screen.
+        if not self.visible:
+            return
+        preview = self.query_one("#preview", Markdown)
+        if r is None:
+            preview.update("*The description appears once there is at least one task.*")
+        else:
+            preview.update(render_jd(session.spec, r, self.catalog))

@@ -1,0 +1,125 @@
+"""Step 3: the recommendation: verdict, archetype, title (editable), team,
+PhD-justifying work, warnings, reasons; on a split, the two roles side by side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Static
+
+from rolescope.recommend import Recommendation, pct
+from rolescope.session import Session
+from rolescope.tui.steps.base import Step
+from rolescope.tui.steps.work import ARCHETYPE_STYLE
+from rolescope.tui.text import literal
+
+HIRE_LONG = {
+    "engineer": "Hire an engineer who is curious about ML",
+    "phd": "Hire a research-trained person (PhD-level), with engineering support",
+    "split": "Two roles in one req: split it",
+}
+
+
+class RecommendationStep(Step):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="verdict")
+        yield Label("Title (leave empty for the recommended one)", classes="field-label")
+        yield Input(id="title")
+        yield Static("", id="archetype-line")
+        with Horizontal(id="split-roles"):
+            yield Static("", id="split-a", classes="split-role")
+            yield Static("", id="split-b", classes="split-role")
+        yield Button("Save the two roles as two specs", id="save-split", variant="warning")
+        yield Static("", id="team-advice", classes="panel")
+        yield Static("", id="phd-tasks", classes="panel")
+        yield Static("", id="warnings", classes="panel")
+        yield Static("", id="reasons", classes="panel")
+
+    def load(self, session: Session) -> None:
+        with self.prevent(Input.Changed):
+            self.query_one("#title", Input).value = session.spec.role.title or ""
+
+    @on(Input.Changed, "#title")
+    def _title(self, event: Input.Changed) -> None:
+        spec = self.session.spec
+        title = event.value if event.value.strip() else None
+        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})}))
+
+    @on(Button.Pressed, "#save-split")
+    def _save_split(self) -> None:
+        self.app.action_save_split()  # type: ignore[attr-defined]
+
+    def show(self, session: Session, r: Recommendation | None) -> None:
+        verdict = self.query_one("#verdict", Static)
+        split_row = self.query_one("#split-roles")
+        split_button = self.query_one("#save-split")
+        if r is None:
+            verdict.update(Text("Add tasks on step 2 (the six-month work) to get a recommendation.", style="dim"))
+            for widget in ("#archetype-line", "#team-advice", "#phd-tasks", "#warnings", "#reasons"):
+                self.query_one(widget, Static).update("")
+            split_row.display = split_button.display = False
+            return
+        line = Text()
+        line.append(HIRE_LONG[r.hire], style="bold")
+        line.append(f"  ({r.strength_label}: {pct(r.engineering_share)} engineering, {pct(r.research_share)} research)")
+        verdict.update(line)
+        title_input = self.query_one("#title", Input)
+        title_input.placeholder = r.recommended_title
+        info = self.catalog.archetypes[r.hire_archetype]
+        archetype = Text()
+        archetype.append("Archetype: ", style="bold")
+        archetype.append(info.name, style=f"bold {ARCHETYPE_STYLE[r.hire_archetype]}")
+        archetype.append(f", prevents {self.catalog.failures[info.prevents].label}. ")
+        archetype.append(f"Recommended title: {r.recommended_title}", style="italic")
+        archetype.append(f" ({r.title_reason}).", style="dim")
+        self.query_one("#archetype-line", Static).update(archetype)
+
+        split_row.display = split_button.display = bool(r.split)
+        for widget_id, role in zip(("#split-a", "#split-b"), r.split):
+            text = Text()
+            text.append(role.title, style="bold")
+            text.append(f"\n{self.catalog.archetypes[role.archetype].name} · {role.weeks:g} weeks ({pct(role.share)})\n")
+            for number in role.task_numbers:
+                task = session.spec.tasks[number - 1]
+                text.append(f"{number:>3}. ")
+                text.append_text(literal(task.text))
+                text.append(f" ({task.weeks:g} wk)\n", style="dim")
+            self.query_one(widget_id, Static).update(text)
+
+        team = Text()
+        team.append("Team\n", style="bold")
+        team.append("\n".join(r.team.sentences))
+        self.query_one("#team-advice", Static).update(team)
+
+        phd = Text()
+        phd.append("Work that could justify research training\n", style="bold")
+        if r.phd_tasks:
+            for item in r.phd_tasks:
+                phd.append(f"  task {item.number}: ")
+                phd.append_text(literal(item.task.text))
+                phd.append(f"\n     {'; '.join(item.phd_reasons)}\n", style="dim")
+        else:
+            phd.append("None: no task trains your own models, tackles a novel problem, builds core ML "
+                       "infrastructure or evaluates research.", style="dim")
+        self.query_one("#phd-tasks", Static).update(phd)
+
+        warnings = Text()
+        warnings.append("Warnings\n", style="bold")
+        if r.warnings:
+            for warning in r.warnings:
+                warnings.append("! ", style="bold yellow")
+                warnings.append_text(literal(warning))
+                warnings.append("\n")
+        else:
+            warnings.append("None.", style="dim")
+        self.query_one("#warnings", Static).update(warnings)
+
+        reasons = Text()
+        reasons.append("Why\n", style="bold")
+        for reason in r.reasons:
+            reasons.append("• ")
+            reasons.append_text(literal(reason))
+            reasons.append("\n")
+        self.query_one("#reasons", Static).update(reasons)

@@ -1,0 +1,89 @@
+"""Step 6: save the spec and export the description, with the paths in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, Static
+
+from rolescope.errors import RolescopeError
+from rolescope.recommend import Recommendation
+from rolescope.session import Session
+from rolescope.tui.steps.base import Step
+from rolescope.tui.text import display_path
+
+
+class SaveStep(Step):
+    def compose(self) -> ComposeResult:
+        yield Label("Spec file (TOML)", classes="field-label")
+        yield Input(id="save-path")
+        yield Label("Export folder: the spec and the job description (Markdown) go here", classes="field-label")
+        yield Input(id="export-dir")
+        yield Static("", id="targets")
+        with Horizontal(id="save-buttons"):
+            yield Button("Save spec  ^S", id="do-save", variant="primary")
+            yield Button("Export  ^E", id="do-export", variant="success")
+        yield Static("", id="save-status")
+
+    def load(self, session: Session) -> None:
+        self.query_one("#save-path", Input).value = display_path(session.path) if session.path else ""
+        folder = session.path.parent if session.path else Path.cwd()
+        self.query_one("#export-dir", Input).value = display_path(folder)
+
+    def save_path(self) -> str:
+        return self.query_one("#save-path", Input).value.strip()
+
+    def export_dir(self) -> str:
+        return self.query_one("#export-dir", Input).value.strip() or "."
+
+    def show(self, session: Session, r: Recommendation | None) -> None:
+        path_input = self.query_one("#save-path", Input)
+        path_input.placeholder = display_path(session.suggested_path())
+        lines = Text()
+        target = Path(self.save_path()).expanduser() if self.save_path() else session.suggested_path()
+        lines.append("Save writes  ", style="bold")
+        lines.append(display_path(target))
+        if target.exists() and target.resolve() != session.path:
+            lines.append("  (exists: you will be asked first)", style="yellow")
+        lines.append("\n")
+        problems = session.problems()
+        if r is not None:
+            try:
+                spec_path, jd_path = session.export_targets(Path(self.export_dir()).expanduser())
+            except RolescopeError:
+                spec_path = jd_path = None
+            if spec_path and jd_path:
+                for label, path in (("Export writes", spec_path), ("         and", jd_path)):
+                    lines.append(f"{label}  ", style="bold")
+                    lines.append(display_path(path))
+                    if path.exists():
+                        lines.append("  (exists: you will be asked first)", style="yellow")
+                    lines.append("\n")
+        if problems:
+            lines.append("\nBefore saving: ", style="bold yellow")
+            lines.append("; ".join(problems))
+        elif session.dirty:
+            lines.append("\nUnsaved changes.", style="yellow")
+        else:
+            lines.append("\nEverything is saved.", style="green")
+        self.query_one("#targets", Static).update(lines)
+
+    @on(Input.Changed)
+    def _paths_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.show(self.session, self.session.recommendation)
+
+    @on(Button.Pressed, "#do-save")
+    def _save(self) -> None:
+        self.app.action_save()  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#do-export")
+    def _export(self) -> None:
+        self.app.action_export()  # type: ignore[attr-defined]
+
+    def status(self, message: str) -> None:
+        self.query_one("#save-status", Static).update(Text(message))

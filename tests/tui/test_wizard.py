@@ -1,0 +1,312 @@
+"""The wizard driven as a lead drives it: keys, clicks, and what is on screen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, TabbedContent
+
+from rolescope.catalog import load_catalog
+from rolescope.recommend import recommend
+from rolescope.specio import read_spec
+from rolescope.tui.app import RolescopeApp
+from rolescope.tui.gauge import SplitGauge
+from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
+from rolescope.tui.screens.presets import PresetScreen
+from tests.conftest import MINIMAL_SPEC, preset_path
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def copy_preset(name: str, folder: Path) -> Path:
+    target = folder / f"{name}.toml"
+    shutil.copy(preset_path(name), target)
+    return target
+
+
+CLEAR = ("end", *["backspace"] * 6)
+
+
+def gauge_text(app) -> str:
+    return str(app.query_one(SplitGauge).render())
+
+
+async def test_opens_a_spec_and_the_gauge_matches_the_core(workdir):
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        expected = recommend(read_spec(path), load_catalog())
+        gauge = gauge_text(app)
+        assert f"engineering  {round(expected.engineering_share * 100)}%" in gauge
+        assert f"{round(expected.research_share * 100)}% research" in gauge
+        assert "developer 80%" in gauge
+        assert "hire an engineer (clear) → AI product engineer" in gauge
+        assert not app.session.dirty
+        assert app.query_one(TabbedContent).active == "recommendation"
+
+
+async def test_every_step_is_reachable_by_keyboard_and_keeps_the_gauge(workdir):
+    path = copy_preset("two-roles-in-one", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for number, step in enumerate(["company", "work", "recommendation", "interview", "description", "save"]):
+            await pilot.press(f"f{number + 2}")
+            await pilot.pause()
+            assert app.query_one(TabbedContent).active == step
+            gauge = app.query_one(SplitGauge)
+            assert gauge.display and gauge.region.height == 3
+            assert "two roles in one" in gauge_text(app)
+        await pilot.press("ctrl+pagedown")
+        assert app.query_one(TabbedContent).active == "company"
+        await pilot.press("ctrl+pageup")
+        assert app.query_one(TabbedContent).active == "save"
+
+
+async def test_typing_tasks_moves_the_gauge_on_every_keystroke(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.click("#task-text")
+        await pilot.press(*"Build the inference API for search")
+        assert "developer" in str(app.query_one("#task-evidence").render())
+        await pilot.press("tab", *CLEAR, *"6", "enter")
+        await pilot.pause()
+        assert [task.text for task in app.session.spec.tasks] == ["Build the inference API for search"]
+        assert app.session.spec.tasks[0].weeks == 6
+        assert "engineering 100%" in gauge_text(app)
+        # A second task, research this time: the split moves.
+        await pilot.press(*"Run ablations on the ranking features offline", "tab", *CLEAR, "2", "enter")
+        await pilot.pause()
+        expected = recommend(app.session.spec, app.catalog)
+        assert expected.research_share == 0.25
+        assert "engineering  75%" in gauge_text(app)
+        # Editing the first task changes the gauge as each key lands.
+        table = app.query_one("#tasks", DataTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        weeks_input = app.query_one("#task-weeks", Input)
+        weeks_input.focus()
+        await pilot.press(*CLEAR, "2")
+        await pilot.pause()
+        assert app.session.spec.tasks[0].weeks == 2
+        assert "engineering  50%" in gauge_text(app)
+        await pilot.press("2")  # 22 weeks now
+        await pilot.pause()
+        assert app.session.spec.tasks[0].weeks == 22
+        assert "engineering  92%" in gauge_text(app)
+
+
+async def test_archetype_override_delete_move_and_undo(workdir):
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.query_one("#tasks", DataTable)
+        table.focus()
+        table.move_cursor(row=0)
+        original = app.session.spec.tasks
+        await pilot.press("a")
+        assert app.session.spec.tasks[0].archetype == "researcher"
+        assert "(set)" in table.get_cell_at((0, 1)).plain
+        expected = recommend(app.session.spec, app.catalog)
+        assert f"engineering  {round(expected.engineering_share * 100)}%" in gauge_text(app)
+        await pilot.press("a", "a", "a")
+        assert app.session.spec.tasks[0].archetype is None
+        await pilot.press("d")
+        assert len(app.session.spec.tasks) == len(original) - 1
+        await pilot.press("ctrl+z")
+        assert app.session.spec.tasks[0] == original[0]
+        table.move_cursor(row=0)
+        await pilot.press("shift+down")
+        assert app.session.spec.tasks[1] == original[0]
+        assert table.cursor_row == 1
+        await pilot.press("ctrl+z")
+        assert list(app.session.spec.tasks) == list(original)
+        await pilot.press("ctrl+y")
+        assert app.session.spec.tasks[1] == original[0]
+
+
+async def test_save_reload_and_export(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.click("#company-name")
+        await pilot.press(*"Acme Search")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.click("#task-text")
+        await pilot.press(*"Set up drift monitoring and alerting for the ranking model", "tab", *CLEAR, "8", "enter")
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.click("#save-path")
+        await pilot.press(*"acme.toml")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = workdir / "acme.toml"
+        assert saved.exists()
+        assert read_spec(saved) == app.session.spec
+        assert not app.session.dirty
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        md = workdir / "acme-search-ml-reliability-engineer.md"
+        assert md.exists()
+        assert md.read_text().startswith("# ML reliability engineer")
+        before = md.read_bytes()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
+        assert md.read_bytes() == before
+
+    again = RolescopeApp(str(workdir / "acme.toml"))
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert again.session.spec == read_spec(saved)
+        assert again.query_one("#company-name", Input).value == "Acme Search"
+
+
+async def test_bad_spec_shows_the_command_line_errors_and_overwrites_nothing(workdir):
+    bad = workdir / "bad.toml"
+    bad.write_text(MINIMAL_SPEC.replace("weeks = 6", "weeks = -6"))
+    app = RolescopeApp(str(bad))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert app.screen.lines == [f"{bad}:9: tasks[1].weeks: must be more than 0 (got -6)"]
+        await pilot.press("escape")
+        assert app.session.path is None
+    assert "weeks = -6" in bad.read_text()
+
+
+async def test_quit_with_unsaved_changes_asks_first(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.click("#company-name")
+        await pilot.press(*"Acme")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_draft_survives_and_is_offered_back(workdir):
+    path = copy_preset("fraud-model-operator", workdir)
+    first = RolescopeApp(str(path))
+    async with first.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#company-name")
+        await pilot.press("end", *" Ltd")
+        await pilot.pause()
+        edited = first.session.spec
+        assert edited.company.name.endswith(" Ltd")
+        # The process dies here: no quit, no save.
+    assert "Ltd" not in path.read_text()
+
+    second = RolescopeApp(str(path))
+    async with second.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ChoiceScreen)
+        await pilot.click("#choice-restore")
+        await pilot.pause()
+        assert second.session.spec == edited
+        assert second.session.dirty
+        assert second.query_one("#company-name", Input).value.endswith(" Ltd")
+
+
+async def test_changed_on_disk_is_not_silently_overwritten(workdir):
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#company-name")
+        await pilot.press("end", "!")
+        path.write_text(path.read_text().replace("Tidewell", "Tidewell (edited elsewhere)"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert "edited elsewhere" in path.read_text()
+
+
+async def test_task_text_is_shown_literally(workdir):
+    hostile = "[bold]Build[/] the [00] API 🚀 日本語 [link=x]y[/link]"
+    spec_file = workdir / "hostile.toml"
+    spec_file.write_text(MINIMAL_SPEC.replace(
+        'text = "Build the pipeline that loads help-centre articles into a vector index"',
+        f'text = "{hostile}"',
+    ))
+    app = RolescopeApp(str(spec_file))
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        cell = app.query_one("#tasks", DataTable).get_cell_at((0, 4))
+        assert cell.plain == hostile
+        assert app.query_one("#task-text", Input).value == hostile
+
+
+async def test_new_role_from_a_preset_inside_the_app(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetScreen)
+        option_list = app.screen.query_one("#preset-list")
+        names = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+        option_list.highlighted = names.index("ml-platform-scaling")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.spec == read_spec(preset_path("ml-platform-scaling"))
+        assert app.session.path is None
+        assert "ML infrastructure engineer" in gauge_text(app)
+
+
+async def test_split_verdict_saves_two_specs(workdir):
+    path = copy_preset("two-roles-in-one", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.click("#save-split")
+        await pilot.pause()
+        written = sorted(p.name for p in workdir.glob("fenwick-freight-*.toml"))
+        assert written == ["fenwick-freight-ai-product-engineer.toml", "fenwick-freight-applied-research-scientist.toml"]
+
+
+async def test_hundreds_of_tasks_stay_live(workdir):
+    lines = [MINIMAL_SPEC]
+    for index in range(300):
+        kind = ("Run ablations on feature group", "Build the API endpoint", "Set up drift alerts for model")[index % 3]
+        lines.append(f'[[tasks]]\ntext = "{kind} {index}"\nweeks = 0.5\n')
+    spec_file = workdir / "big.toml"
+    spec_file.write_text("\n".join(lines))
+    app = RolescopeApp(str(spec_file))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.query_one("#tasks", DataTable)
+        assert table.row_count == 301
+        table.focus()
+        table.move_cursor(row=150)
+        await pilot.press("a")
+        assert app.session.spec.tasks[150].archetype == "researcher"
+        expected = recommend(app.session.spec, app.catalog)
+        assert f"engineering  {round(expected.engineering_share * 100)}%" in gauge_text(app)
