@@ -110,8 +110,12 @@ class _Classifier:
             found.append((len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?")))
         total = sum(scores.values())
         best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
-        # Laplace-smoothed share of the evidence: one weak hint is never "certain".
-        confidence = (scores[best] + 0.5) / (total + 1.5)
+        # The winner's share of the evidence, smoothed so one weak hint is never
+        # "certain"; a line too vague to classify is a guess and says so.
+        confidence = (scores[best] + 1) / (total + 3)
+        vague = total < settings.min_evidence
+        if vague:
+            confidence = min(confidence, 0.4)
         return Classification(
             text=text,
             archetype=best,
@@ -119,7 +123,7 @@ class _Classifier:
             confidence=confidence,
             evidence=tuple(item for _, item in sorted(found, key=lambda pair: pair[0])),
             scores=scores,
-            vague=total < settings.min_evidence,
+            vague=vague,
         )
 
 
