@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+
+# Before Textual is imported anywhere: no animations, so screens are deterministic.
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
 import subprocess
 import sys
 from pathlib import Path

@@ -88,8 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             return HANDLERS[args.command](args)
         return _wizard(argv)
     except RolescopeError as error:
-        for line in error.lines:
-            print(line, file=sys.stderr)
+        _print_problems(error.lines)
         return 2
     except KeyboardInterrupt:
         print("rolescope: interrupted", file=sys.stderr)
@@ -100,10 +99,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _print_problems(lines: list[str]) -> None:
+    """Problems to stderr, one per line; a file name or key with control characters
+    in it is shown, not obeyed by the terminal."""
+    from rolescope.markdown import visible_controls
+
+    for line in lines:
+        print(visible_controls(line), file=sys.stderr)
+
+
 def _catalog(args: argparse.Namespace):
     from rolescope.catalog import load_catalog
 
     return load_catalog(tuple(args.presets))
+
+
+def safe_path(path: Path) -> str:
+    from rolescope.markdown import visible_controls
+
+    return visible_controls(str(path))
 
 
 def _dump_json(data: object) -> None:
@@ -133,7 +147,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = Path(args.output)
     _refuse_overwrite(target, args.force)
     write_spec(spec, target)
-    print(f"wrote {target}", file=sys.stderr)
+    print(f"wrote {safe_path(target)}", file=sys.stderr)
     return 0
 
 
@@ -169,7 +183,7 @@ def _write_split(spec, recommendation, out_dir: Path, force: bool, source: str) 
         _refuse_overwrite(target, force)
     for part, target in zip(specs, targets):
         write_spec(part, target)
-        print(f"wrote {target}", file=sys.stderr)
+        print(f"wrote {safe_path(target)}", file=sys.stderr)
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -211,11 +225,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if show_progress:
         end_progress(sys.stderr)
+    from rolescope.termtext import safe
+
     for result in report.written:
-        print(f"{result.source}: wrote {result.spec_path} and {result.jd_path}")
+        print(safe(f"{result.source}: wrote {result.spec_path} and {result.jd_path}"))
     for result in report.failed:
-        for line in result.problems:
-            print(line, file=sys.stderr)
+        _print_problems(result.problems)
     if report.failed:
         print(
             f"rolescope export: {len(report.written)} written, {len(report.failed)} failed",

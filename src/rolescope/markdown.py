@@ -16,7 +16,10 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~$#])")
 # Markers that only mean something at the start of a line: lists, quotes, numbering.
 _LEADING = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# C0/C1 controls, and the bidirectional overrides and isolates that can make a
+# line display in an order other than the one it is stored in.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def visible_controls(text: str) -> str:
@@ -27,6 +30,8 @@ def visible_controls(text: str) -> str:
             return chr(0x2400 + code)
         if code == 0x7F:
             return "\u2421"
+        if code >= 0x202A:
+            return f"<U+{code:04X}>"
         return "\ufffd"
 
     return _CONTROL.sub(picture, text)
@@ -34,7 +39,8 @@ def visible_controls(text: str) -> str:
 
 def md_inline(text: str) -> str:
     """`text` as one literal line of Markdown: markup escaped, newlines folded."""
-    text = visible_controls(" ".join(text.split()))
+    # Only ASCII white space folds; a non-breaking space stays what it is.
+    text = visible_controls(_SPACE_RUN.sub(" ", text).strip(" "))
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LEADING.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
     # HTML: a tag or an entity is neutralised by its first character.

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from rolescope import __version__
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
+from rolescope.markdown import visible_controls
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
 from rolescope.tomlpos import field_lines, iter_fields, line_of, path_on_line
 
@@ -101,7 +102,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             else:
                 message += " at the end of the file"
         message = _toml_message(message, text, line)
-        raise SpecError(f"{_where(source, line)}: malformed TOML: {message[:1].lower()}{message[1:]}") from None
+        raise SpecError(_one_line(f"{_where(source, line)}: malformed TOML: {message[:1].lower()}{message[1:]}")) from None
 
 
 def _toml_message(message: str, text: str, line: int | None) -> str:
@@ -191,6 +192,12 @@ def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, com
             lines.append(f"{_where(source, line)}: {field}: {message}")
         raise SpecError(lines)
     return spec
+
+
+def _one_line(message: str) -> str:
+    """A message quotes the user's keys: their control characters (escape sequences,
+    newlines, tabs) are shown as symbols, so each problem stays one harmless line."""
+    return visible_controls(message.replace("\n", "\u240a").replace("\t", "\u2409"))
 
 
 def _where(source: str, line: int | None) -> str:
@@ -310,7 +317,7 @@ def _describe(error: ValidationError, data: dict[str, Any], source: str, positio
             continue
         seen.add(loc)
         line = line_of(positions, loc)
-        found.append((line or 0, f"{_where(source, line)}: {field_name(loc)}: {_message(err)}"))
+        found.append((line or 0, _one_line(f"{_where(source, line)}: {field_name(loc)}: {_message(err)}")))
     return [text for _, text in sorted(found, key=lambda item: item[0])]
 
 

@@ -8,6 +8,7 @@ the nearest enclosing table, or to no line at all.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -16,7 +17,17 @@ _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za
 
 def _split_key(dotted: str) -> tuple[str, ...]:
     parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", dotted)
-    return tuple(part.strip("\"'") for part in parts)
+    return tuple(_unquote(part) for part in parts)
+
+
+def _unquote(part: str) -> str:
+    """A key part as tomllib reads it: a "quoted" key may hold escapes such as \\n or \\u001b."""
+    if part.startswith('"') and "\\" in part:
+        try:
+            return tomllib.loads(f"k = {part}")["k"]
+        except tomllib.TOMLDecodeError:
+            pass
+    return part.strip("\"'")
 
 
 def field_lines(text: str) -> dict[tuple, int]:

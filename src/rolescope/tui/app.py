@@ -47,8 +47,8 @@ class RolescopeApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("f1", "help", "Help", id="app.help", priority=True),
+        Binding("ctrl+s", "save", "Save", id="app.save", priority=True),
         # Inputs take ctrl+e for end-of-line; the End key still does that there.
         Binding("ctrl+e", "export", "Export", id="app.export", priority=True),
         Binding("ctrl+o", "open", "Open", id="app.open", show=False),

@@ -21,7 +21,7 @@ class CompanyStep(Step):
         # widget's own first Changed message.
         spec = self.session_at_start.spec
         yield Label("Company name", classes="field-label")
-        yield Input(placeholder="e.g. Lumen Docs", id="company-name")
+        yield Input(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
         yield Label("Stage", classes="field-label")
         yield Select(
             [(f"{info.name}: {info.situation}", key) for key, info in catalog.stages.items()],
@@ -31,7 +31,7 @@ class CompanyStep(Step):
         )
         yield Static("", id="stage-help", classes="help-line")
         yield Label("Mission: one sentence of business impact", classes="field-label")
-        yield Input(placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission")
+        yield Input(placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission", select_on_focus=False)
         with Horizontal(id="team-row"):
             with Vertical():
                 yield Label("Already on the ML team", classes="field-label")

@@ -34,7 +34,7 @@ class DescriptionStep(Step):
 
     def compose(self) -> ComposeResult:
         yield Label("Location", classes="field-label")
-        yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location")
+        yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
         yield Label("Pay range (leave empty to leave it out)", classes="field-label")
         with Horizontal(id="pay-row"):
             yield Input(placeholder="min", id="pay-min", restrict=r"[0-9.,_]*")

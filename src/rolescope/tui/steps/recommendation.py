@@ -26,7 +26,7 @@ class RecommendationStep(Step):
     def compose(self) -> ComposeResult:
         yield Static("", id="verdict")
         yield Label("Title (leave empty for the recommended one)", classes="field-label")
-        yield Input(id="title")
+        yield Input(id="title", select_on_focus=False)
         yield Static("", id="archetype-line")
         with Horizontal(id="split-roles"):
             yield Static("", id="split-a", classes="split-role")

@@ -20,9 +20,9 @@ from rolescope.tui.text import display_path
 class SaveStep(Step):
     def compose(self) -> ComposeResult:
         yield Label("Spec file (TOML)", classes="field-label")
-        yield Input(id="save-path")
+        yield Input(id="save-path", select_on_focus=False)
         yield Label("Export folder: the spec and the job description (Markdown) go here", classes="field-label")
-        yield Input(id="export-dir")
+        yield Input(id="export-dir", select_on_focus=False)
         yield Static("", id="targets")
         with Horizontal(id="save-buttons"):
             yield Button("Save spec  ^S", id="do-save", variant="primary")

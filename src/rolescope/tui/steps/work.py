@@ -90,7 +90,7 @@ class WorkStep(Step):
         yield table
         yield Label("New task: what will the hire do? Enter adds it.", id="editor-label", classes="field-label")
         with Horizontal(id="editor"):
-            yield Input(placeholder="e.g. Build the ingestion pipeline for our knowledge base", id="task-text")
+            yield Input(placeholder="e.g. Build the ingestion pipeline for our knowledge base", id="task-text", select_on_focus=False)
             yield Input(value="2", placeholder="weeks", id="task-weeks", restrict=r"[0-9.,]*")
         yield Static("", id="task-evidence")
 

@@ -1,0 +1,38 @@
+"""Each step at 80x24 and 120x40: layout regressions show up as an SVG diff.
+
+Update after an intended change with: pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rolescope.tui.app import RolescopeApp
+from tests.conftest import preset_path
+
+STEPS = ["f2", "f3", "f4", "f5", "f6", "f7"]
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("key", STEPS, ids=["company", "work", "verdict", "interview", "description", "save"])
+def test_step(snap_compare, in_tmp, size, key):
+    shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
+    assert snap_compare(RolescopeApp("role.toml"), press=[key], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_split_verdict(snap_compare, in_tmp, size):
+    shutil.copy(preset_path("two-roles-in-one"), in_tmp / "role.toml")
+    assert snap_compare(RolescopeApp("role.toml"), press=["f4"], terminal_size=size)
+
+
+def test_new_role(snap_compare, in_tmp):
+    assert snap_compare(RolescopeApp(), press=["f3"], terminal_size=(80, 24))
