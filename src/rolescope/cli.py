@@ -18,6 +18,7 @@ DESCRIPTION = """\
 Scope a machine-learning hire from the real work of its first six months.
 
   rolescope [SPEC.toml]                 open the wizard (empty, or on that spec)
+  rolescope --preset NAME               open the wizard on a new role from a preset
   rolescope new --preset NAME [-o FILE] write a starting spec from a preset
   rolescope recommend SPEC.toml [--json]
   rolescope classify [TEXT ...] [--json]  (or one task per line on stdin)
@@ -274,16 +275,25 @@ def cmd_presets(args: argparse.Namespace) -> int:
 
 def _wizard(argv: list[str]) -> int:
     parser = _Parser(prog="rolescope", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("spec", nargs="?", metavar="SPEC.toml", help="a spec to open")
+    parser.add_argument("spec", nargs="?", metavar="SPEC.toml", help="a spec to open (or to create, if it does not exist)")
+    parser.add_argument("--preset", metavar="NAME", help="start a new, unsaved role from a preset (see: rolescope presets)")
     _presets_option(parser)
     args = parser.parse_args(argv)
+    if args.preset:
+        catalog = _catalog(args)
+        if args.preset not in catalog.roles:
+            close = difflib.get_close_matches(args.preset, list(catalog.roles), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise RolescopeError(f"rolescope: unknown preset '{args.preset}'{hint}; `rolescope presets` lists them")
+        if args.spec:
+            raise RolescopeError("rolescope: give a spec to open or --preset, not both")
     if args.spec and args.spec not in COMMANDS and not Path(args.spec).exists() and not args.spec.endswith(".toml"):
         close = difflib.get_close_matches(args.spec, COMMANDS, n=1)
         if close:
             raise RolescopeError(f"rolescope: unknown command '{args.spec}' (did you mean '{close[0]}'?)")
     from rolescope.tui import run_wizard  # the only place the terminal UI is imported
 
-    return run_wizard(args.spec, tuple(args.presets))
+    return run_wizard(args.spec, tuple(args.presets), preset=args.preset)
 
 
 HANDLERS = {

@@ -19,6 +19,7 @@ from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError, SpecError
 from rolescope.export import export_paths, write_export
 from rolescope.fileio import atomic_write_text
+from rolescope.jd import render_jd
 from rolescope.recommend import Recommendation, recommend, split_specs
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec, completeness_problems
@@ -52,6 +53,13 @@ class Draft:
     spec: RoleSpec
     saved_at: float
     source: str | None
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _fingerprint(path: Path) -> str | None:
@@ -170,7 +178,10 @@ class Session:
         if problems:
             raise SpecError([f"cannot export yet: {problem}" for problem in problems])
         spec_path, jd_path = self.export_targets(out_dir)
-        existing = [path for path in (spec_path, jd_path) if path.exists()]
+        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, self.recommendation, self.catalog)}
+        # A file that already says exactly this (the spec saved under the same
+        # name, an export repeated) is not a conflict.
+        existing = [path for path, text in wanted.items() if path.exists() and _read_bytes(path) != text.encode("utf-8")]
         if existing and not force:
             raise ExistsError(existing)
         spec_path.parent.mkdir(parents=True, exist_ok=True)

@@ -160,6 +160,10 @@ async def test_save_reload_and_export(workdir):
         md = workdir / "acme-search-ml-reliability-engineer.md"
         assert md.exists()
         assert md.read_text().startswith("# ML reliability engineer")
+        await pilot.press("ctrl+e")  # the same export again: nothing to ask
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen)
+        md.write_text(md.read_text() + "\nA line the lead added by hand.\n")
         before = md.read_bytes()
         await pilot.press("ctrl+e")
         await pilot.pause()
@@ -310,3 +314,36 @@ async def test_hundreds_of_tasks_stay_live(workdir):
         assert app.session.spec.tasks[150].archetype == "researcher"
         expected = recommend(app.session.spec, app.catalog)
         assert f"engineering  {round(expected.engineering_share * 100)}%" in gauge_text(app)
+
+
+async def test_preset_from_the_command_line_starts_a_new_unsaved_role(workdir):
+    app = RolescopeApp(preset="fraud-model-operator")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.session.spec == read_spec(preset_path("fraud-model-operator"))
+        assert app.session.path is None and app.session.dirty
+        assert "ML reliability engineer" in gauge_text(app)
+
+
+async def test_dialogs_hold_the_step_keys(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, PresetScreen)
+        await pilot.press("f4", "ctrl+s")
+        assert isinstance(app.screen, PresetScreen)
+        assert app.query_one(TabbedContent).active == "company"
+
+
+async def test_export_after_save_under_the_same_name_is_not_a_conflict(workdir):
+    app = RolescopeApp(preset="rag-support-search")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = workdir / "tidewell-ai-product-engineer.toml"
+        assert saved.exists()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen)
+        assert (workdir / "tidewell-ai-product-engineer.md").exists()

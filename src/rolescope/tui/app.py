@@ -62,11 +62,20 @@ class RolescopeApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, spec_path: str | None = None, presets: tuple[str, ...] = (), catalog: Catalog | None = None):
+    def __init__(
+        self,
+        spec_path: str | None = None,
+        presets: tuple[str, ...] = (),
+        catalog: Catalog | None = None,
+        preset: str | None = None,
+    ):
         super().__init__()
         self.catalog = catalog or load_catalog(tuple(presets))
         self.open_errors: list[str] = []
         self.session = self._open_session(spec_path)
+        if preset is not None:
+            # A new, unsaved role that starts as the example: saving asks where.
+            self.session.spec = read_spec(self.catalog.roles[preset])
 
     def _open_session(self, spec_path: str | None) -> Session:
         if spec_path is None:
@@ -112,8 +121,9 @@ class RolescopeApp(App[int]):
                 ),
                 self._draft_answer(draft),
             )
-        if self.session.spec.tasks:
-            self.action_go("recommendation")
+        # Start where the lead can act: the verdict for a spec with work in it, else
+        # the company name, ready for typing.
+        self.action_go("recommendation" if self.session.spec.tasks else "company")
 
     def _draft_answer(self, draft):
         def answer(choice: str | None) -> None:
@@ -349,6 +359,14 @@ class RolescopeApp(App[int]):
             self.exit(0)
 
         self._when_clean(leave)
+
+    # Actions the main screen offers; while a dialog asks something they wait.
+    _MAIN_SCREEN_ACTIONS = {"go", "step", "save", "export", "open", "new_from_preset", "help", "save_split"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._MAIN_SCREEN_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
+        return True
 
     # ------------------------------------------------------------ palette
 
