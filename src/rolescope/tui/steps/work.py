@@ -245,6 +245,7 @@ class WorkStep(Step):
         # One undo step per task edit, however many keystrokes it takes.
         self.edited(spec.model_copy(update={"tasks": tasks}), checkpoint=not self._edit_checkpointed)
         self._edit_checkpointed = True
+        self.refresh_row(self.editing)
 
     @on(Input.Submitted, "#task-text")
     @on(Input.Submitted, "#task-weeks")
