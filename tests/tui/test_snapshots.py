@@ -36,3 +36,18 @@ def test_split_verdict(snap_compare, in_tmp, size):
 
 def test_new_role(snap_compare, in_tmp):
     assert snap_compare(RolescopeApp(), press=["f3"], terminal_size=(80, 24))
+
+
+def test_light_theme(snap_compare, in_tmp):
+    shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
+
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+
+    assert snap_compare(RolescopeApp("role.toml"), press=["f3"], run_before=light, terminal_size=(80, 24))
+
+
+def test_no_color(snap_compare, in_tmp, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    shutil.copy(preset_path("two-roles-in-one"), in_tmp / "role.toml")
+    assert snap_compare(RolescopeApp("role.toml"), press=["f3"], terminal_size=(80, 24))

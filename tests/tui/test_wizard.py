@@ -347,3 +347,31 @@ async def test_export_after_save_under_the_same_name_is_not_a_conflict(workdir):
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceScreen)
         assert (workdir / "tidewell-ai-product-engineer.md").exists()
+
+
+async def test_command_palette_offers_every_action(workdir):
+    app = RolescopeApp(preset="two-roles-in-one")
+    async with app.run_test(size=(100, 32)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for expected in ("File: Save", "File: Export", "File: Open…", "File: New from example…",
+                         "File: Save the two roles", "Go to: Work", "Go to: Save", "Edit: Undo"):
+            assert expected in titles
+        assert any("theme" in title.lower() for title in titles)
+        go = next(command for command in app.get_system_commands(app.screen) if command.title == "Go to: Interview")
+        go.callback()
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "interview"
+
+
+async def test_help_shows_the_keys(workdir):
+    app = RolescopeApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        from rolescope.tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
