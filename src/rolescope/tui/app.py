@@ -216,35 +216,37 @@ class RolescopeApp(App[int]):
     def _save_target(self) -> str | None:
         return self.query_one(SaveStep).save_path() or None
 
+    def _write(self, write, *, retry, question: str, failed: str, where: Path | str):
+        """Run a write; on a file that exists or changed on disk ask before `retry`
+        forces it, on any other failure show why. Returns the write's result or None."""
+        try:
+            return write()
+        except (ConflictError, ExistsError) as error:
+            title = "The file changed on disk" if isinstance(error, ConflictError) else "Overwrite?"
+            self.push_screen(
+                ChoiceScreen(
+                    title,
+                    "\n".join(error.lines) + "\n" + question,
+                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
+                ),
+                lambda choice: retry() if choice == "overwrite" else None,
+            )
+        except RolescopeError as error:
+            self.push_screen(ErrorScreen(failed, error.lines))
+        except OSError as error:
+            self.push_screen(ErrorScreen(failed, [f"{where}: {error.strerror or error}"]))
+        return None
+
     def action_save(self, force: bool = False) -> None:
         target = self._save_target()
-        try:
-            path = self.session.save(target, force=force)
-        except ConflictError as error:
-            self.push_screen(
-                ChoiceScreen(
-                    "The file changed on disk",
-                    f"{error.lines[0]}. Overwrite it with what is on screen, or cancel and keep both as they are?",
-                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-                ),
-                lambda choice: self.action_save(force=True) if choice == "overwrite" else None,
-            )
-            return
-        except ExistsError as error:
-            self.push_screen(
-                ChoiceScreen(
-                    "Overwrite?",
-                    "\n".join(error.lines) + "\nReplace it with this spec?",
-                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-                ),
-                lambda choice: self.action_save(force=True) if choice == "overwrite" else None,
-            )
-            return
-        except RolescopeError as error:
-            self.push_screen(ErrorScreen("Not saved", error.lines))
-            return
-        except OSError as error:
-            self.push_screen(ErrorScreen("Not saved", [f"{target or self.session.suggested_path()}: {error.strerror or error}"]))
+        path = self._write(
+            lambda: self.session.save(target, force=force),
+            retry=lambda: self.action_save(force=True),
+            question="Replace it with what is on screen?",
+            failed="Not saved",
+            where=target or self.session.suggested_path(),
+        )
+        if path is None:
             return
         self.query_one(SaveStep).load(self.session)
         self.query_one(SaveStep).status(f"Saved {display_path(path)}")
@@ -253,47 +255,31 @@ class RolescopeApp(App[int]):
 
     def action_export(self, force: bool = False) -> None:
         folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
-        try:
-            spec_path, jd_path = self.session.export(folder, force=force)
-        except ExistsError as error:
-            self.push_screen(
-                ChoiceScreen(
-                    "Overwrite?",
-                    "\n".join(error.lines) + "\nReplace them with this export?",
-                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-                ),
-                lambda choice: self.action_export(force=True) if choice == "overwrite" else None,
-            )
+        written = self._write(
+            lambda: self.session.export(folder, force=force),
+            retry=lambda: self.action_export(force=True),
+            question="Replace them with this export?",
+            failed="Not exported",
+            where=folder,
+        )
+        if written is None:
             return
-        except RolescopeError as error:
-            self.push_screen(ErrorScreen("Not exported", error.lines))
-            return
-        except OSError as error:
-            self.push_screen(ErrorScreen("Not exported", [f"{folder}: {error.strerror or error}"]))
-            return
+        spec_path, jd_path = written
         self.query_one(SaveStep).status(f"Exported {display_path(spec_path)} and {display_path(jd_path)}")
         self.notify(f"Exported {jd_path.name}")
         self.show_all()
 
     def action_save_split(self, force: bool = False) -> None:
         folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
-        try:
-            paths = self.session.save_split(folder, force=force)
-        except ExistsError as error:
-            self.push_screen(
-                ChoiceScreen(
-                    "Overwrite?",
-                    "\n".join(error.lines) + "\nReplace them with the two roles?",
-                    [("overwrite", "Overwrite", "error"), ("cancel", "Cancel", "default")],
-                ),
-                lambda choice: self.action_save_split(force=True) if choice == "overwrite" else None,
-            )
-            return
-        except (RolescopeError, OSError) as error:
-            lines = error.lines if isinstance(error, RolescopeError) else [str(error)]
-            self.push_screen(ErrorScreen("The two roles were not saved", lines))
-            return
-        self.notify("Saved " + " and ".join(path.name for path in paths))
+        paths = self._write(
+            lambda: self.session.save_split(folder, force=force),
+            retry=lambda: self.action_save_split(force=True),
+            question="Replace them with the two roles?",
+            failed="The two roles were not saved",
+            where=folder,
+        )
+        if paths:
+            self.notify("Saved " + " and ".join(path.name for path in paths))
 
     def _when_clean(self, then) -> None:
         """Run `then` now, or after the lead decides what to do with unsaved changes."""
