@@ -26,6 +26,7 @@ from rolescope.tui.text import literal
 # where the words still say it).
 ARCHETYPE_STYLE = {"researcher": "#a855f7", "developer": "#0e9fbf", "operator": "#3b82f6"}
 OVERRIDE_CYCLE = (None, "researcher", "developer", "operator")
+FIXED_WIDTHS = {"number": 3, "archetype": 16, "weeks": 5, "confidence": 5}
 COLUMNS = (("#", "number"), ("archetype", "archetype"), ("weeks", "weeks"), ("sure", "confidence"), ("task", "text"))
 
 
@@ -97,7 +98,19 @@ class WorkStep(Step):
     def on_mount(self) -> None:
         table = self.query_one(TaskTable)
         for label, key in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=FIXED_WIDTHS.get(key))
+
+    def on_resize(self) -> None:
+        """The task column takes the width the others leave, so long tasks end at
+        the edge instead of scrolling the whole table sideways."""
+        table = self.table
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        width = max(20, table.size.width - sum(FIXED_WIDTHS.values()) - padding - 2)
+        column = table.columns.get("text")  # type: ignore[call-overload]
+        if column is not None and (column.width != width or column.auto_width):
+            column.auto_width = False
+            column.width = width
+            table.refresh(layout=True)
 
     @property
     def table(self) -> TaskTable:
