@@ -11,7 +11,7 @@ from rolescope.termtext import gauge_cells
 HIRE_SHORT = {
     "engineer": "hire an engineer",
     "phd": "hire a research-trained person",
-    "split": "two roles in one: split it",
+    "split": "two roles in one",
 }
 
 
@@ -103,7 +103,10 @@ class SplitGauge(Widget):
         else:
             bottom.append(" → ", muted)
             bottom.append(" + ".join(role.title for role in r.split), label)
+        # Each line is cut to the width with an ellipsis, never wrapped: the gauge
+        # keeps its three lines at any size.
+        lines = []
         for line in (top, middle, bottom):
-            line.no_wrap = True
-            line.overflow = "ellipsis"
-        return Text("\n").join([top, middle, bottom])
+            line.truncate(width, overflow="ellipsis")
+            lines.append(line)
+        return Text("\n").join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
@@ -52,8 +52,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         text = (WORK + "\n" + GENERAL) if self.step == "work" else (GENERAL + "\n" + WORK)
         with Vertical(classes="dialog wide-dialog"):
-            yield Label("rolescope help (Esc closes)", classes="dialog-title")
-            yield Markdown(text)
+            yield Label("rolescope help (Esc closes, arrows scroll)", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Markdown(text)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

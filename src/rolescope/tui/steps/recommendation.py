@@ -25,7 +25,7 @@ HIRE_LONG = {
 class RecommendationStep(Step):
     def compose(self) -> ComposeResult:
         yield Static("", id="verdict")
-        yield Label("Title (leave empty for the recommended one)", classes="field-label")
+        yield Label("Title (leave empty for the recommended one)", classes="field-label", id="title-label")
         yield Input(id="title", select_on_focus=False)
         yield Static("", id="archetype-line")
         with Horizontal(id="split-roles"):
@@ -77,6 +77,9 @@ class RecommendationStep(Step):
         self.query_one("#archetype-line", Static).update(archetype)
 
         split_row.display = split_button.display = bool(r.split)
+        # A split names two titles of its own; one title for the req would mislead.
+        for widget_id in ("#title-label", "#title", "#archetype-line"):
+            self.query_one(widget_id).display = not r.split
         for widget_id, role in zip(("#split-a", "#split-b"), r.split):
             text = Text()
             text.append(role.title, style="bold")
