@@ -173,15 +173,20 @@ class Session:
             raise SpecError("cannot export yet: add at least one task")
         return export_paths(self.spec, self.recommendation, Path(out_dir).resolve())
 
+    def export_conflicts(self, out_dir: str | Path) -> list[Path]:
+        """Export targets that exist with other contents. A file that already says
+        exactly this (the spec saved under the same name, an export repeated) is
+        not a conflict."""
+        spec_path, jd_path = self.export_targets(out_dir)
+        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, self.recommendation, self.catalog)}
+        return [path for path, text in wanted.items() if path.exists() and _read_bytes(path) != text.encode("utf-8")]
+
     def export(self, out_dir: str | Path, *, force: bool = False) -> tuple[Path, Path]:
         problems = self.problems()
         if problems:
             raise SpecError([f"cannot export yet: {problem}" for problem in problems])
         spec_path, jd_path = self.export_targets(out_dir)
-        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, self.recommendation, self.catalog)}
-        # A file that already says exactly this (the spec saved under the same
-        # name, an export repeated) is not a conflict.
-        existing = [path for path, text in wanted.items() if path.exists() and _read_bytes(path) != text.encode("utf-8")]
+        existing = self.export_conflicts(out_dir)
         if existing and not force:
             raise ExistsError(existing)
         spec_path.parent.mkdir(parents=True, exist_ok=True)

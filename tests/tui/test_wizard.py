@@ -139,6 +139,7 @@ async def test_archetype_override_delete_move_and_undo(workdir):
 async def test_save_reload_and_export(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
         await pilot.click("#company-name")
         await pilot.press(*"Acme Search")
         await pilot.press("f3")
@@ -194,6 +195,7 @@ async def test_bad_spec_shows_the_command_line_errors_and_overwrites_nothing(wor
 async def test_quit_with_unsaved_changes_asks_first(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
         await pilot.click("#company-name")
         await pilot.press(*"Acme")
         await pilot.press("ctrl+q")

@@ -191,17 +191,24 @@ class RolescopeApp(App[int]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        description = self.query_one(DescriptionStep)
-        description.visible = event.pane.id == "description"
-        if description.visible:
-            description.show(self.session, self.session.recommendation)
+        for step in self.steps:
+            step.visible = step.id == f"step-{event.pane.id}"
+            if step.visible:
+                step.show(self.session, self.session.recommendation)
 
     # ------------------------------------------------------------ navigation
 
     def action_go(self, step_id: str) -> None:
         self.query_one(TabbedContent).active = step_id
         # Focus left in the step we came from would pull its tab back to the front.
-        self.call_after_refresh(self.query_one(f"#step-{step_id}", Step).focus_first)
+        step = self.query_one(f"#step-{step_id}", Step)
+
+        def settle() -> None:
+            step.focus_first()
+            # A step always opens at its top, whatever focusing scrolled.
+            step.call_after_refresh(step.scroll_home, animate=False)
+
+        self.call_after_refresh(settle)
 
     def action_step(self, offset: int) -> None:
         tabs = self.query_one(TabbedContent)

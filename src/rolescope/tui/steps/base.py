@@ -20,6 +20,8 @@ class Step(VerticalScroll):
         # Widgets post Changed messages as they mount; until the step has been
         # filled from the spec those describe empty inputs, not the lead's edits.
         self.loaded = False
+        # Whether this step's tab is the one on screen; costly redraws wait for it.
+        self.visible = False
 
     @property
     def session(self) -> Session:

@@ -28,10 +28,6 @@ def parse_amount(value: str) -> float | None:
 
 
 class DescriptionStep(Step):
-    def __init__(self, session: Session, **kwargs) -> None:
-        super().__init__(session, **kwargs)
-        self.visible = False
-
     def compose(self) -> ComposeResult:
         yield Label("Location", classes="field-label")
         yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)

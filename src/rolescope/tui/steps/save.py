@@ -41,6 +41,9 @@ class SaveStep(Step):
         return self.query_one("#export-dir", Input).value.strip() or "."
 
     def show(self, session: Session, r: Recommendation | None) -> None:
+        # It reads the disk and renders the description to compare: only on screen.
+        if not self.visible:
+            return
         path_input = self.query_one("#save-path", Input)
         path_input.placeholder = display_path(session.suggested_path())
         lines = Text()
@@ -52,16 +55,19 @@ class SaveStep(Step):
         lines.append("\n")
         problems = session.problems()
         if r is not None:
+            folder = Path(self.export_dir()).expanduser()
             try:
-                spec_path, jd_path = session.export_targets(Path(self.export_dir()).expanduser())
-            except RolescopeError:
+                spec_path, jd_path = session.export_targets(folder)
+                conflicts = session.export_conflicts(folder)
+            except (RolescopeError, OSError):
                 spec_path = jd_path = None
+                conflicts = []
             if spec_path and jd_path:
                 for label, path in (("Export writes", spec_path), ("         and", jd_path)):
                     lines.append(f"{label}  ", style="bold")
                     lines.append(display_path(path))
-                    if path.exists():
-                        lines.append("  (exists: you will be asked first)", style="yellow")
+                    if path in conflicts:
+                        lines.append("  (exists, different: you will be asked first)", style="yellow")
                     lines.append("\n")
         if problems:
             lines.append("\nBefore saving: ", style="bold yellow")
