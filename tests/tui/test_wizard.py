@@ -377,3 +377,22 @@ async def test_help_shows_the_keys(workdir):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
+    app = RolescopeApp(preset="two-roles-in-one")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        count = len(app.session.spec.tasks)
+        for _ in range(count):
+            await pilot.press("d")
+        assert app.session.spec.tasks == []
+        assert "add the first task" in gauge_text(app)
+        app.query_one("#task-text", Input).focus()
+        await pilot.press(*"Build the API", "enter")
+        await pilot.pause()
+        assert [task.text for task in app.session.spec.tasks] == ["Build the API"]
+        app.query_one("#tasks", DataTable).focus()
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert len(app.session.spec.tasks) == 1  # back to before the add, then one delete undone

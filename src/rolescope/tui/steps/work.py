@@ -243,6 +243,8 @@ class WorkStep(Step):
         weeks = parse_weeks(weeks_input.value)
         weeks_input.set_class(weeks is None, "-invalid")
         self._show_evidence()
+        if self.editing is not None and self.editing >= len(self.session.spec.tasks):
+            self.editing = None  # the task went away (deleted, undone): this is a new one now
         if self.editing is None:
             return
         text = self.query_one("#task-text", Input).value
@@ -296,6 +298,8 @@ class WorkStep(Step):
         tasks = [task for position, task in enumerate(spec.tasks) if position != index]
         self.edited(spec.model_copy(update={"tasks": tasks}), undoable=True)
         self.rebuild(self.session, cursor=index)
+        if not tasks:
+            self.begin_new()
         self.app.notify(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
 
     def move_current(self, offset: int) -> None:
