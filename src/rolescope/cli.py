@@ -269,7 +269,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
     width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
         print(f"{style(row['name'].ljust(width), 'bold')}  {row['stage']:<11}  {safe(row['description'])}")
-    print(style(f"\nStart from one: rolescope new --preset NAME -o my-role.toml", "dim"))
+    print(style("\nStart from one: rolescope new --preset NAME -o my-role.toml", "dim"))
     return 0
 
 

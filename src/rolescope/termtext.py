@@ -4,7 +4,6 @@ only on a terminal that wants it, and user text that cannot drive the terminal."
 from __future__ import annotations
 
 import os
-import sys
 from typing import TextIO
 
 from rolescope.markdown import visible_controls
@@ -152,7 +151,3 @@ def progress(stream: TextIO, done: int, total: int, label: str) -> None:
 def end_progress(stream: TextIO) -> None:
     stream.write("\r\x1b[2K")
     stream.flush()
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()
