@@ -27,8 +27,22 @@ def parse_amount(value: str) -> float | None:
     return amount if 0 <= amount <= 1e9 else None
 
 
+# From this width the preview sits beside the form instead of under it.
+WIDE = 120
+
+
 class DescriptionStep(Step):
     def compose(self) -> ComposeResult:
+        with Vertical(id="jd-form"):
+            yield from self._form()
+        with Vertical(id="jd-preview"):
+            yield Label("Preview", classes="field-label")
+            yield Markdown(id="preview")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+
+    def _form(self) -> ComposeResult:
         yield Label("Location", classes="field-label")
         yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
         yield Label("Pay range (leave empty to leave it out)", classes="field-label")
@@ -41,13 +55,17 @@ class DescriptionStep(Step):
         yield Static("", id="pay-help", classes="help-line")
         with Horizontal(id="skills-row"):
             with Vertical():
-                yield Label("Must-have skills, one per line (empty: the archetype's)", classes="field-label")
-                yield TextArea(id="must-have", soft_wrap=True, classes="skills")
+                yield Label("Must-have skills", classes="field-label")
+                yield TextArea(
+                    id="must-have", soft_wrap=True, classes="skills",
+                    placeholder="One per line. Left empty, the archetype's own list is used.",
+                )
             with Vertical():
-                yield Label("Nice-to-have skills, one per line", classes="field-label")
-                yield TextArea(id="nice-to-have", soft_wrap=True, classes="skills")
-        yield Label("Preview", classes="field-label")
-        yield Markdown(id="preview")
+                yield Label("Nice-to-have skills", classes="field-label")
+                yield TextArea(
+                    id="nice-to-have", soft_wrap=True, classes="skills",
+                    placeholder="One per line. Left empty, the archetype's own list is used.",
+                )
 
     def load(self, session: Session) -> None:
         role = session.spec.role
