@@ -27,8 +27,8 @@ def parse_amount(value: str) -> float | None:
     return amount if 0 <= amount <= 1e9 else None
 
 
-# From this width the preview sits beside the form instead of under it.
-WIDE = 120
+# From this content width (a 112-column terminal) the preview sits beside the form.
+WIDE = 110
 
 
 class DescriptionStep(Step):
