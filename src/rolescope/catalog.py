@@ -108,6 +108,10 @@ class TitleRule(_Data):
     signals: list[str] = Field(default_factory=list)
 
 
+class TitleSettings(_Data):
+    default_weight: float = Field(default=0.8, gt=0, le=1)
+
+
 class JdSections(_Data):
     mission: str
     outcomes: str
@@ -141,6 +145,7 @@ class Catalog:
     thresholds: Thresholds
     vocabulary: Vocabulary
     titles: list[TitleRule]
+    title_settings: TitleSettings
     jd: JdSettings
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
@@ -224,6 +229,7 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         thresholds=build("recommend", Thresholds, merged["recommend"]),
         vocabulary=build("vocabulary", Vocabulary, merged["vocabulary"]),
         titles=titles,
+        title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
         roles=roles,
         folders=folders,

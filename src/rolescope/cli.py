@@ -164,9 +164,15 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     if args.json:
         _dump_json(recommendation.to_json())
     else:
+        import shutil
+
         from rolescope.termtext import render_recommendation, wants_colour
 
-        sys.stdout.write(render_recommendation(args.spec, spec, recommendation, catalog, wants_colour(sys.stdout)))
+        # Wrap to the terminal; piped output keeps one line per item for grep and diff.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(
+            render_recommendation(args.spec, spec, recommendation, catalog, wants_colour(sys.stdout), width)
+        )
     return 0
 
 

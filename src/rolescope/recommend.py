@@ -218,7 +218,7 @@ def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> st
 def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog) -> tuple[str, str]:
     """The title whose signals cover the most weeks of this archetype's tasks, and why."""
     own = [item for item in results if item.archetype == archetype]
-    best_title, best_weeks, best_signals = None, 0.0, []
+    best_title, best_score, best_weeks, best_signals = None, 0.0, 0.0, []
     default = next(rule.title for rule in catalog.titles if rule.archetype == archetype and rule.default)
     memo = _memo(catalog)
     for position, rule in enumerate(catalog.titles):
@@ -230,8 +230,9 @@ def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, .
             if hits:
                 covered += item.task.weeks
                 signals.extend(hit for hit in hits if hit.lower() not in (seen.lower() for seen in signals))
-        if covered > best_weeks:
-            best_title, best_weeks, best_signals = rule.title, covered, signals
+        score = covered * (catalog.title_settings.default_weight if rule.default else 1.0)
+        if score > best_score:
+            best_title, best_score, best_weeks, best_signals = rule.title, score, covered, signals
     if best_title is None:
         return default, f"the usual title for {archetype} work"
     quoted = [f"“{signal}”" for signal in best_signals[:3]]

@@ -4,6 +4,7 @@ only on a terminal that wants it, and user text that cannot drive the terminal."
 from __future__ import annotations
 
 import os
+import textwrap
 from typing import TextIO
 
 from rolescope.markdown import visible_controls
@@ -70,7 +71,17 @@ HIRE_WORDS = {
 }
 
 
-def render_recommendation(spec_name: str, spec, recommendation: Recommendation, catalog, colour: bool) -> str:
+def hanging(text: str, indent: int, width: int | None) -> str:
+    """`text` wrapped to `width` with continuation lines indented by `indent`
+    (the first line's prefix is the caller's); unwrapped when there is no width."""
+    if not width or width - indent < 20:
+        return text
+    return textwrap.fill(text, width=width, initial_indent=" " * indent, subsequent_indent=" " * indent)[indent:]
+
+
+def render_recommendation(
+    spec_name: str, spec, recommendation: Recommendation, catalog, colour: bool, width: int | None = None
+) -> str:
     style = Style(colour)
     r = recommendation
     out = []
@@ -81,55 +92,61 @@ def render_recommendation(spec_name: str, spec, recommendation: Recommendation, 
         + style(f"   ({safe(spec_name)})", "dim")
     )
     out.append("")
-    out.append("  " + gauge_line(r, style))
+    out.append("  " + gauge_line(r, style, width=40 if not width else max(10, min(40, width - 34))))
     breakdown = "  ·  ".join(
         style(f"{archetype} {pct(r.shares[archetype])}", ARCHETYPE_COLOUR[archetype]) for archetype in r.shares
     )
     out.append("  " + " " * 17 + breakdown)
     out.append("")
     verdict = HIRE_WORDS[r.hire]
-    out.append(f"  {'Hire':<10} " + style(verdict, "bold", "green" if r.hire != "split" else "yellow") + f"  [{r.strength_label}]")
+    hire_line = hanging(f"{verdict}  [{r.strength_label}]", 13, width)
+    out.append(f"  {'Hire':<10} " + hire_line.replace(verdict, style(verdict, "bold", "green" if r.hire != "split" else "yellow"), 1))
     if not r.split:
         out.append(f"  {'Title':<10} " + style(safe(r.title), "bold"))
         if r.title != r.recommended_title:
             out.append(f"  {'':<10} " + style(f"(recommended: {r.recommended_title})", "dim"))
         info = catalog.archetypes[r.hire_archetype]
-        out.append(f"  {'Archetype':<10} {info.name.lower()}: prevents {catalog.failures[info.prevents].label}")
+        archetype_line = f"{info.name.lower()}: prevents {catalog.failures[info.prevents].label}"
+        out.append(f"  {'Archetype':<10} {hanging(archetype_line, 13, width)}")
     else:
         out.append("")
         out.append(style("  The two roles", "bold"))
         for role in r.split:
             numbers = ", ".join(str(number) for number in role.task_numbers)
-            out.append(f"    {role.title:<32} {role.archetype:<10} {role.weeks:>5g} wk  ({pct(role.share)})  tasks {numbers}")
+            line = f"{role.title}: {role.archetype}, {role.weeks:g} weeks ({pct(role.share)}), tasks {numbers}"
+            out.append("    " + hanging(line, 6, width))
     out.append("")
     out.append(style("  Team", "bold"))
     for sentence in r.team.sentences:
-        out.append(f"    {sentence}")
+        out.append("    " + hanging(sentence, 4, width))
     out.append("")
     out.append(style("  Tasks", "bold"))
     for item in r.tasks:
         c = item.classification
         flag = " (set)" if c.overridden else (" (vague)" if c.vague else f" {round(c.confidence * 100):>3}%")
-        phd = style("  ◆ PhD-worthy", "yellow") if item.phd_reasons else ""
+        # The marker is wrapped with the text (a no-break space keeps it whole).
+        marker = "◆\u00a0PhD-worthy"
+        body = hanging(safe(item.task.text) + (f"  {marker}" if item.phd_reasons else ""), 36, width)
+        body = body.replace(marker, style(marker, "yellow"))
         out.append(
             f"    {item.number:>2}  "
             + style(f"{item.archetype:<10}", ARCHETYPE_COLOUR[item.archetype])
-            + f"{flag:>7} {item.task.weeks:>5g} wk  {safe(item.task.text)}{phd}"
+            + f"{flag:>7} {item.task.weeks:>5g} wk  {body}"
         )
     out.append("")
     out.append(style("  Interview plan", "bold") + (f" for the {r.split[0].title}" if r.split else ""))
     labels = {"technical_exercise": "Exercise", "interview_prompt": "Prompt", "operational_check": "Check"}
     for key, label in labels.items():
-        out.append(f"    {label + ':':<10} {safe(r.assessment[key])}")
+        out.append(f"    {label + ':':<10} {hanging(safe(r.assessment[key]), 15, width)}")
     if r.warnings:
         out.append("")
         out.append(style("  Warnings", "bold", "yellow"))
         for warning in r.warnings:
-            out.append("    " + style("!", "yellow", "bold") + " " + safe(warning))
+            out.append("    " + style("!", "yellow", "bold") + " " + hanging(safe(warning), 6, width))
     out.append("")
     out.append(style("  Why", "bold"))
     for reason in r.reasons:
-        out.append(f"    - {safe(reason)}")
+        out.append(f"    - {hanging(safe(reason), 6, width)}")
     return "\n".join(out) + "\n"
 
 

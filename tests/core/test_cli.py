@@ -207,3 +207,17 @@ def test_headless_commands_do_not_import_the_terminal_ui():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_recommend_wraps_to_the_terminal(name, catalog):
+    from rolescope.recommend import recommend
+    from rolescope.termtext import render_recommendation
+
+    spec = read_spec(preset_path(name))
+    text = render_recommendation("spec.toml", spec, recommend(spec, catalog), catalog, colour=False, width=72)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines[1:]) <= 72  # the header names the file and may run on
+    piped = render_recommendation("spec.toml", spec, recommend(spec, catalog), catalog, colour=False)
+    for task in spec.tasks:
+        assert any(task.text in line for line in piped.splitlines())  # piped: one line per task
