@@ -161,6 +161,7 @@ class Session:
                 raise ConflictError(f"{target}: changed on disk since it was opened")
             if target != self.path and target.exists():
                 raise ExistsError([target])
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_spec(self.spec, target)
         self.discard_draft()
         self.path = target

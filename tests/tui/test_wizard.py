@@ -396,3 +396,18 @@ async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
         app.query_one("#tasks", DataTable).focus()
         await pilot.press("ctrl+z", "ctrl+z")
         assert len(app.session.spec.tasks) == 1  # back to before the add, then one delete undone
+
+
+async def test_a_path_that_does_not_exist_is_a_new_spec_saved_there(workdir):
+    app = RolescopeApp("roles/new-role.toml")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.session.spec.tasks == []
+        assert not isinstance(app.screen, ErrorScreen)
+        await pilot.press(*"Acme")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"Build the scoring API", "enter")
+        await pilot.press("ctrl+s")  # the folder is made on the way
+        await pilot.pause()
+    assert read_spec(workdir / "roles" / "new-role.toml").company.name == "Acme"
