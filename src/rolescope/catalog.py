@@ -48,6 +48,8 @@ class ArchetypeInfo(_Data):
     nice_to_have: list[str]
     assessment: Assessment
     candidate_check: str
+    # Where to look beyond the exact title: skills-based sourcing.
+    funnel: list[str] = Field(default_factory=list)
 
 
 class FailureInfo(_Data):

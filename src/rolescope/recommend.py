@@ -100,6 +100,7 @@ class Recommendation:
     reasons: tuple[str, ...]
     tasks: tuple[TaskResult, ...]
     split: tuple[SplitRole, ...] = field(default=())
+    funnel: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict:
         return {
@@ -123,6 +124,7 @@ class Recommendation:
                 {"task": item.number, "text": item.task.text, "reasons": list(item.phd_reasons)} for item in self.phd_tasks
             ],
             "split": [role.to_json() for role in self.split],
+            "funnel": list(self.funnel),
             "warnings": list(self.warnings),
             "reasons": list(self.reasons),
             "tasks": [
@@ -382,6 +384,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         reasons=tuple(reasons),
         tasks=results,
         split=split,
+        funnel=tuple(catalog.archetypes[hire_archetype].funnel),
     )
 
 

@@ -138,6 +138,11 @@ def render_recommendation(
     labels = {"technical_exercise": "Exercise", "interview_prompt": "Prompt", "operational_check": "Check"}
     for key, label in labels.items():
         out.append(f"    {label + ':':<10} {hanging(safe(r.assessment[key]), 15, width)}")
+    if r.funnel:
+        out.append("")
+        out.append(style("  Where to look (by skills, not the exact title)", "bold"))
+        for line in r.funnel:
+            out.append(f"    - {hanging(safe(line), 6, width)}")
     if r.warnings:
         out.append("")
         out.append(style("  Warnings", "bold", "yellow"))

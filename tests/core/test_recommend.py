@@ -179,3 +179,4 @@ def test_json_shape(catalog):
     assert set(data["shares"]) == {"researcher", "developer", "operator"}
     assert data["hire"] in ("engineer", "phd", "split")
     assert data["team"] == ["researcher", "developer"]
+    assert any("engineers" in line for line in data["funnel"])  # widen by skills, not by title

@@ -33,6 +33,7 @@ class RecommendationStep(Step):
             yield Static("", id="split-b", classes="split-role")
         yield Button("Save the two roles as two specs", id="save-split", variant="warning")
         yield Static("", id="team-advice", classes="panel")
+        yield Static("", id="funnel", classes="panel")
         yield Static("", id="phd-tasks", classes="panel")
         yield Static("", id="warnings", classes="panel")
         yield Static("", id="reasons", classes="panel")
@@ -57,7 +58,7 @@ class RecommendationStep(Step):
         split_button = self.query_one("#save-split")
         if r is None:
             verdict.update(Text("Add tasks on step 2 (the six-month work) to get a recommendation.", style="dim"))
-            for widget in ("#archetype-line", "#team-advice", "#phd-tasks", "#warnings", "#reasons"):
+            for widget in ("#archetype-line", "#team-advice", "#funnel", "#phd-tasks", "#warnings", "#reasons"):
                 self.query_one(widget, Static).update("")
             split_row.display = split_button.display = False
             return
@@ -95,6 +96,14 @@ class RecommendationStep(Step):
         team.append("Team\n", style="bold")
         team.append("\n".join(r.team.sentences))
         self.query_one("#team-advice", Static).update(team)
+
+        funnel = Text()
+        funnel.append("Where to look: by skills, not the exact title\n", style="bold")
+        for line in r.funnel:
+            funnel.append("• ")
+            funnel.append_text(literal(line))
+            funnel.append("\n")
+        self.query_one("#funnel", Static).update(funnel)
 
         phd = Text()
         phd.append("Work that could justify research training\n", style="bold")
