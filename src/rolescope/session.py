@@ -251,6 +251,22 @@ class Session:
         self.checkpoint()
         self.spec = draft.spec
 
+    def set_aside_draft(self) -> Path | None:
+        """Keep an earlier run's draft under its own name, so this session's drafts
+        do not overwrite it; returns where it went."""
+        spec_file, meta_file = self.draft_paths()
+        if not spec_file.exists():
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = spec_file.with_name(f"{spec_file.stem}-kept-{stamp}.toml")
+        try:
+            spec_file.rename(kept)
+            if meta_file.exists():
+                meta_file.rename(kept.with_suffix(".json"))
+        except OSError:
+            return None
+        return kept
+
     def discard_draft(self) -> None:
         for file in self.draft_paths():
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -411,3 +412,26 @@ async def test_a_path_that_does_not_exist_is_a_new_spec_saved_there(workdir):
         await pilot.press("ctrl+s")  # the folder is made on the way
         await pilot.pause()
     assert read_spec(workdir / "roles" / "new-role.toml").company.name == "Acme"
+
+
+async def test_a_draft_not_decided_on_is_kept_aside(workdir):
+    path = copy_preset("fraud-model-operator", workdir)
+    first = RolescopeApp(str(path))
+    async with first.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("end", *" Ltd")
+        await pilot.pause()
+    second = RolescopeApp(str(path))
+    async with second.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ChoiceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("end", *" Group")  # this session's own draft
+        await pilot.pause()
+    drafts = Path(os.environ["ROLESCOPE_DRAFTS"])
+    kept = [p for p in drafts.glob("*-kept-*.toml")]
+    assert len(kept) == 1 and "Kestrel Pay Ltd" in kept[0].read_text()

@@ -116,7 +116,8 @@ class RolescopeApp(App[int]):
                 ChoiceScreen(
                     "Restore unsaved work?",
                     f"A draft of {where} from {when} was not saved. Restore it?",
-                    [("restore", "Restore the draft", "primary"), ("discard", "Discard it", "error")],
+                    [("restore", "Restore the draft", "primary"), ("discard", "Discard it", "error"),
+                     ("keep", "Decide later", "default")],
                     cancel_id="keep",
                 ),
                 self._draft_answer(draft),
@@ -133,6 +134,11 @@ class RolescopeApp(App[int]):
                 self.notify("Draft restored.")
             elif choice == "discard":
                 self.session.discard_draft()
+            else:
+                # Not decided now: keep it out of the way of this session's drafts.
+                kept = self.session.set_aside_draft()
+                if kept is not None:
+                    self.notify(f"The draft is kept as {kept}", timeout=8)
         return answer
 
     @property
