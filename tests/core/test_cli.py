@@ -221,3 +221,21 @@ def test_recommend_wraps_to_the_terminal(name, catalog):
     piped = render_recommendation("spec.toml", spec, recommend(spec, catalog), catalog, colour=False)
     for task in spec.tasks:
         assert any(task.text in line for line in piped.splitlines())  # piped: one line per task
+
+
+CORE_MODULES = [
+    "rolescope", "rolescope.cli", "rolescope.spec", "rolescope.specio", "rolescope.catalog",
+    "rolescope.classify", "rolescope.recommend", "rolescope.jd", "rolescope.export",
+    "rolescope.session", "rolescope.termtext", "rolescope.markdown", "rolescope.slug",
+    "rolescope.textmatch", "rolescope.tomlpos", "rolescope.fileio", "rolescope.errors",
+]
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_modules_import_no_terminal_ui(module):
+    """The core knows nothing of the terminal: each module, alone in a fresh
+    interpreter, pulls in neither Textual nor Rich."""
+    code = f"import sys, {module}; print(','.join(m for m in ('textual', 'rich') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
