@@ -55,6 +55,11 @@ class Draft:
     source: str | None
 
 
+def absolute(path: str | Path) -> Path:
+    """An absolute path as the lead wrote it: `..` folded, symbolic links kept."""
+    return Path(os.path.abspath(Path(path).expanduser()))
+
+
 def _read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -73,7 +78,7 @@ class Session:
     def __init__(self, catalog: Catalog, spec: RoleSpec | None = None, path: Path | None = None):
         self.catalog = catalog
         self.spec = spec if spec is not None else RoleSpec()
-        self.path = Path(path).resolve() if path else None
+        self.path = absolute(path) if path else None
         self.saved_spec: RoleSpec | None = spec if path else None
         self.disk_fingerprint = _fingerprint(self.path) if self.path else None
         self.undo_stack: list[RoleSpec] = []
@@ -155,7 +160,7 @@ class Session:
         problems = self.problems()
         if problems:
             raise SpecError([f"cannot save yet: {problem}" for problem in problems])
-        target = Path(path).resolve() if path else self.suggested_path()
+        target = absolute(path) if path else self.suggested_path()
         if not force:
             if target == self.path and self.changed_on_disk():
                 raise ConflictError(f"{target}: changed on disk since it was opened")
@@ -172,7 +177,7 @@ class Session:
     def export_targets(self, out_dir: str | Path) -> tuple[Path, Path]:
         if self.recommendation is None:
             raise SpecError("cannot export yet: add at least one task")
-        return export_paths(self.spec, self.recommendation, Path(out_dir).resolve())
+        return export_paths(self.spec, self.recommendation, absolute(out_dir))
 
     def export_conflicts(self, out_dir: str | Path) -> list[Path]:
         """Export targets that exist with other contents. A file that already says
@@ -199,7 +204,7 @@ class Session:
         if self.recommendation is None or not self.recommendation.split:
             raise SpecError("the verdict is not a split")
         parts = split_specs(self.spec, self.recommendation)
-        out = Path(out_dir).resolve()
+        out = absolute(out_dir)
         targets = [out / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in parts]
         existing = [path for path in targets if path.exists()]
         if existing and not force:

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from rolescope.catalog import Catalog, load_catalog
 from rolescope.errors import RolescopeError, SpecError
-from rolescope.session import ConflictError, ExistsError, Session
+from rolescope.session import ConflictError, ExistsError, Session, absolute
 from rolescope.specio import read_spec
 from rolescope.tui.gauge import SplitGauge
 from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen, PathScreen
@@ -84,7 +84,7 @@ class RolescopeApp(App[int]):
         if not path.exists():
             # A new file: start empty, save there.
             session = Session(self.catalog)
-            session.path = path.resolve()
+            session.path = absolute(path)
             return session
         try:
             return Session.open(path, self.catalog)
