@@ -249,7 +249,10 @@ def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Cata
     covers = any(archetype in lacks for archetype in hire_archetypes)
     hire_words = join_words(hire_archetypes)
     this_hire = "these two roles" if len(hire_archetypes) > 1 else "this hire"
-    sentences = [f"The {stage.name.lower()} stage ({stage.situation.lower()}) calls for {join_words(calls_for)}."]
+    sentences = [
+        f"The {stage.name.lower()} stage ({stage.situation.lower()}) calls for {join_words(calls_for)}; "
+        f"what breaks next there: {stage.next_break[:1].lower()}{stage.next_break[1:]}."
+    ]
     sentences.append(f"The ML team today: {join_words(current)}." if current else "There is no ML team yet.")
     if lacks:
         if covers:
