@@ -28,7 +28,9 @@ def in_tmp(tmp_path, monkeypatch):
 @pytest.mark.parametrize("key", STEPS, ids=["company", "work", "verdict", "interview", "description", "save"])
 def test_step(snap_compare, in_tmp, size, key):
     shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
-    assert snap_compare(RolescopeApp("role.toml"), press=[key, *SETTLE], terminal_size=size)
+    # The description's preview renders Markdown asynchronously: give it longer.
+    settle = SETTLE * 4 if key == "f6" else SETTLE
+    assert snap_compare(RolescopeApp("role.toml"), press=[key, *settle], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -120,7 +120,9 @@ class DescriptionStep(Step):
         if not self.visible:
             return
         preview = self.query_one("#preview", Markdown)
-        if r is None:
-            preview.update("*The description appears once there is at least one task.*")
-        else:
-            preview.update(render_jd(session.spec, r, self.catalog))
+        text = "*The description appears once there is at least one task.*" if r is None else render_jd(
+            session.spec, r, self.catalog
+        )
+        # Markdown renders asynchronously; only start again when there is something new.
+        if text != preview.source:
+            preview.update(text)
