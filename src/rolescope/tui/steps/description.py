@@ -120,9 +120,7 @@ class DescriptionStep(Step):
         if not self.visible:
             return
         preview = self.query_one("#preview", Markdown)
-        text = "*The description appears once there is at least one task.*" if r is None else render_jd(
-            session.spec, r, self.catalog
-        )
-        # Markdown renders asynchronously; only start again when there is something new.
-        if text != preview.source:
-            preview.update(text)
+        if r is None:
+            preview.update("*The description appears once there is at least one task.*")
+        else:
+            preview.update(render_jd(session.spec, r, self.catalog))
