@@ -14,7 +14,7 @@ from tests.conftest import preset_path
 
 # Rarely, on a loaded machine, a screen is captured a refresh too early. A rerun
 # must still match the stored snapshot exactly, so this forgives timing only.
-pytestmark = pytest.mark.flaky(reruns=2)
+pytestmark = pytest.mark.flaky(reruns=4)
 
 STEPS = ["f2", "f3", "f4", "f5", "f6", "f7"]
 # A step settles (focus, then scroll to top) over a few refreshes after its key;
@@ -33,7 +33,7 @@ def in_tmp(tmp_path, monkeypatch):
 def test_step(snap_compare, in_tmp, size, key):
     shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
     # The description's preview renders Markdown asynchronously: give it longer.
-    settle = SETTLE * 4 if key == "f6" else SETTLE
+    settle = SETTLE * 8 if key == "f6" else SETTLE
     assert snap_compare(RolescopeApp("role.toml"), press=[key, *settle], terminal_size=size)
 
 
