@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 from rolescope.catalog import load_catalog
+from rolescope.fileio import atomic_write_text
 from rolescope.recommend import recommend
 from rolescope.spec import RoleSpec, Task
 from rolescope.specio import dump_spec
-from rolescope.fileio import atomic_write_text
 
 KINDS = (
     "Run ablations on the feature group",
@@ -45,11 +45,11 @@ def main() -> None:
         recommend(spec, catalog)  # warm: every line but the edited one is known
         counter = iter(range(10**9))
 
-        def keystroke() -> None:
+        def keystroke(spec=spec, counter=counter) -> None:
             edited = spec.tasks[0].model_copy(update={"text": f"Build the API endpoint v{next(counter)}"})
             recommend(spec.model_copy(update={"tasks": [edited, *spec.tasks[1:]]}), catalog)
 
-        draft = timed(lambda: atomic_write_text(folder / "draft.toml", dump_spec(spec), durable=False))
+        draft = timed(lambda spec=spec: atomic_write_text(folder / "draft.toml", dump_spec(spec), durable=False))
         work = timed(keystroke)
         verdict = "" if count < 100 else ("ok" if work <= draft else "MISSED")
         print(f"{count:>6} {draft * 1000:>9.2f} {work * 1000:>13.2f} {work / draft:>8.2f}  {verdict}")

@@ -11,10 +11,10 @@ import time
 os.environ.setdefault("ROLESCOPE_DRAFTS", tempfile.mkdtemp())
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import DataTable, Input  # noqa: E402
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Input
 
-from rolescope.tui.app import RolescopeApp  # noqa: E402
+from rolescope.tui.app import RolescopeApp
 
 KEYS = list("Build the API endpoint for search")
 KINDS = ("Run ablations on the feature group", "Build the API endpoint", "Set up drift alerts for the model")
@@ -65,7 +65,9 @@ async def main() -> None:
     for count in (10, 100, 500):
         cost = await per_key(RolescopeApp(spec_file(count)), edit_first_task)
         ratio = cost / base
-        print(f"{f'wizard, editing 1 of {count} tasks':<34} {cost * 1000:>7.1f} {ratio:>13.1f}   {'ok' if ratio <= 3 else 'MISSED'}")
+        print(
+            f"{f'wizard, editing 1 of {count} tasks':<34} {cost * 1000:>7.1f} {ratio:>13.1f}   {'ok' if ratio <= 3 else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

@@ -220,8 +220,13 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
                 [f"{where}: {'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in error.errors()]
             ) from None
 
-    archetypes = {key: build("archetypes", ArchetypeInfo, value) for key, value in merged["archetypes"].get("archetypes", {}).items()}
-    failures = {key: build("archetypes", FailureInfo, value) for key, value in merged["archetypes"].get("failures", {}).items()}
+    archetypes = {
+        key: build("archetypes", ArchetypeInfo, value)
+        for key, value in merged["archetypes"].get("archetypes", {}).items()
+    }
+    failures = {
+        key: build("archetypes", FailureInfo, value) for key, value in merged["archetypes"].get("failures", {}).items()
+    }
     stages = {key: build("stages", StageInfo, value) for key, value in merged["stages"].get("stages", {}).items()}
     titles = [build("titles", TitleRule, value) for value in merged["titles"].get("titles", [])]
     catalog = Catalog(
@@ -269,7 +274,9 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: failures.{failure}: is missing")
     for rule in catalog.titles:
         if rule.archetype not in ARCHETYPES:
-            problems.append(f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'")
+            problems.append(
+                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'"
+            )
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     if problems:

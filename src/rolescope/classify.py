@@ -9,6 +9,8 @@ too little evidence is flagged as vague rather than guessed at silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
 from rolescope.textmatch import TermIndex, raw_words, words
@@ -33,7 +35,7 @@ class Classification:
     vague: bool
     overridden: bool = False
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "archetype": self.archetype,
@@ -66,7 +68,7 @@ class _Classifier:
 
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
-        self.index = TermIndex(
+        self.index: TermIndex[tuple[str, float]] = TermIndex(
             [
                 (source, (archetype, float(weight)))
                 for archetype in ARCHETYPES
@@ -107,7 +109,9 @@ class _Classifier:
             found.append((start, Evidence(term.source, archetype, weight, " ".join(original[start:end]))))
         if settings.question_archetype in scores and text.rstrip().endswith("?"):
             scores[settings.question_archetype] += settings.question_weight
-            found.append((len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?")))
+            found.append(
+                (len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?"))
+            )
         total = sum(scores.values())
         best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
         # The winner's share of the evidence, smoothed so one weak hint is never

@@ -8,9 +8,15 @@ import difflib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rolescope import __version__
 from rolescope.errors import RolescopeError
+
+if TYPE_CHECKING:  # the commands import what they need when they run
+    from rolescope.catalog import Catalog
+    from rolescope.recommend import Recommendation
+    from rolescope.spec import RoleSpec
 
 COMMANDS = ("new", "recommend", "classify", "export", "presets")
 
@@ -84,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in COMMANDS or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
+        if (argv and argv[0] in COMMANDS) or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
             args = build_parser().parse_args(argv)
             return HANDLERS[args.command](args)
         return _wizard(argv)
@@ -109,7 +115,7 @@ def _print_problems(lines: list[str]) -> None:
         print(visible_controls(line), file=sys.stderr)
 
 
-def _catalog(args: argparse.Namespace):
+def _catalog(args: argparse.Namespace) -> Catalog:
     from rolescope.catalog import load_catalog
 
     return load_catalog(tuple(args.presets))
@@ -176,13 +182,15 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_split(spec, recommendation, out_dir: Path, force: bool, source: str) -> None:
+def _write_split(spec: RoleSpec, recommendation: Recommendation, out_dir: Path, force: bool, source: str) -> None:
     from rolescope.recommend import split_specs
     from rolescope.slug import slugify
     from rolescope.specio import write_spec
 
     if not recommendation.split:
-        raise RolescopeError(f"{source}: the verdict is '{recommendation.hire}', not a split: there is nothing to split")
+        raise RolescopeError(
+            f"{source}: the verdict is '{recommendation.hire}', not a split: there is nothing to split"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     specs = split_specs(spec, recommendation)
     targets = [out_dir / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in specs]
@@ -251,7 +259,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
     from rolescope.specio import read_spec
 
     catalog = _catalog(args)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, path in sorted(catalog.roles.items()):
         spec = read_spec(path)
         rows.append(
@@ -281,8 +289,12 @@ def cmd_presets(args: argparse.Namespace) -> int:
 
 def _wizard(argv: list[str]) -> int:
     parser = _Parser(prog="rolescope", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("spec", nargs="?", metavar="SPEC.toml", help="a spec to open (or to create, if it does not exist)")
-    parser.add_argument("--preset", metavar="NAME", help="start a new, unsaved role from a preset (see: rolescope presets)")
+    parser.add_argument(
+        "spec", nargs="?", metavar="SPEC.toml", help="a spec to open (or to create, if it does not exist)"
+    )
+    parser.add_argument(
+        "--preset", metavar="NAME", help="start a new, unsaved role from a preset (see: rolescope presets)"
+    )
     _presets_option(parser)
     args = parser.parse_args(argv)
     if args.preset:

@@ -16,8 +16,9 @@ from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError
 from rolescope.fileio import atomic_write_bytes, atomic_write_text
 from rolescope.jd import render_jd
-from rolescope.recommend import recommend
+from rolescope.recommend import Recommendation, recommend
 from rolescope.slug import slugify
+from rolescope.spec import RoleSpec
 from rolescope.specio import dump_spec, read_spec
 
 
@@ -93,7 +94,9 @@ def export_specs(
     return ExportReport(results)
 
 
-def export_paths(spec, recommendation, out_dir: Path, used: set[str] | None = None) -> tuple[Path, Path]:
+def export_paths(
+    spec: RoleSpec, recommendation: Recommendation, out_dir: Path, used: set[str] | None = None
+) -> tuple[Path, Path]:
     """Where a spec's export goes: a slug of company and title, unique within `used`."""
     stem = slugify(spec.company.name, recommendation.title)
     candidate, number = stem, 2
@@ -104,7 +107,9 @@ def export_paths(spec, recommendation, out_dir: Path, used: set[str] | None = No
     return out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
 
 
-def write_export(spec, recommendation, catalog: Catalog, spec_path: Path, jd_path: Path) -> None:
+def write_export(
+    spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, spec_path: Path, jd_path: Path
+) -> None:
     """Write the spec and its description, both or neither. Callers check for
     existing files first; this overwrites."""
     _write_pair(spec_path, dump_spec(spec), jd_path, render_jd(spec, recommendation, catalog))

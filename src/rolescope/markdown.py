@@ -24,6 +24,7 @@ _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 
 def visible_controls(text: str) -> str:
     """C0/C1 control characters become Unicode control pictures (ESC -> ␛)."""
+
     def picture(match: re.Match[str]) -> str:
         code = ord(match.group())
         if code < 0x20:
@@ -42,7 +43,9 @@ def md_inline(text: str) -> str:
     # Only ASCII white space folds; a non-breaking space stays what it is.
     text = visible_controls(_SPACE_RUN.sub(" ", text).strip(" "))
     text = _SPECIAL.sub(r"\\\1", text)
-    text = _LEADING.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
+    text = _LEADING.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text
+    )
     # HTML: a tag or an entity is neutralised by its first character.
     text = _ENTITY.sub("&amp;", text)
     return text.replace("<", "&lt;")

@@ -8,6 +8,7 @@ so the command line, the wizard and the job description say the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification, classify_task
@@ -39,7 +40,7 @@ class SplitRole:
     share: float
     task_numbers: tuple[int, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "archetype": self.archetype,
             "kind": self.kind,
@@ -63,7 +64,7 @@ class TeamAdvice:
     next_hire: str
     sentences: tuple[str, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "stage": self.stage,
             "calls_for": list(self.calls_for),
@@ -102,7 +103,7 @@ class Recommendation:
     split: tuple[SplitRole, ...] = field(default=())
     funnel: tuple[str, ...] = field(default=())
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "engineering_share": self.engineering_share,
             "research_share": self.research_share,
@@ -121,7 +122,8 @@ class Recommendation:
             "team_advice": self.team.to_json(),
             "assessment": dict(self.assessment),
             "phd_tasks": [
-                {"task": item.number, "text": item.task.text, "reasons": list(item.phd_reasons)} for item in self.phd_tasks
+                {"task": item.number, "text": item.task.text, "reasons": list(item.phd_reasons)}
+                for item in self.phd_tasks
             ],
             "split": [role.to_json() for role in self.split],
             "funnel": list(self.funnel),
@@ -217,7 +219,9 @@ def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> st
     return max(among, key=lambda archetype: (weeks[archetype], -_TIE_ORDER[archetype]))
 
 
-def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog) -> tuple[str, str]:
+def choose_title(
+    archetype: str, results: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog
+) -> tuple[str, str]:
     """The title whose signals cover the most weeks of this archetype's tasks, and why."""
     own = [item for item in results if item.archetype == archetype]
     best_title, best_score, best_weeks, best_signals = None, 0.0, 0.0, []
@@ -226,7 +230,7 @@ def choose_title(archetype: str, results: list[TaskResult] | tuple[TaskResult, .
     for position, rule in enumerate(catalog.titles):
         if rule.archetype != archetype:
             continue
-        covered, signals = 0.0, []
+        covered, signals = 0.0, list[str]()
         for item in own:
             hits = memo.title_signals(item.task.text)[position]
             if hits:
@@ -256,7 +260,9 @@ def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Cata
     sentences.append(f"The ML team today: {join_words(current)}." if current else "There is no ML team yet.")
     if lacks:
         if covers:
-            sentences.append(f"It lacks {join_words(lacks)}; {this_hire} ({hire_words}) {'close' if len(hire_archetypes) > 1 else 'closes'} that gap.")
+            sentences.append(
+                f"It lacks {join_words(lacks)}; {this_hire} ({hire_words}) {'close' if len(hire_archetypes) > 1 else 'closes'} that gap."
+            )
         else:
             sentences.append(
                 f"It lacks {join_words(lacks)}, and {this_hire} {'are' if len(hire_archetypes) > 1 else 'is'} {hire_words} work: "
@@ -269,7 +275,9 @@ def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Cata
     if failure:
         label = catalog.failures[failure].label
         if failure_archetype in hire_archetypes:
-            sentences.append(f"You most want to prevent {label} next: that is {failure_archetype} work, which {this_hire} {'cover' if len(hire_archetypes) > 1 else 'is for'}.")
+            sentences.append(
+                f"You most want to prevent {label} next: that is {failure_archetype} work, which {this_hire} {'cover' if len(hire_archetypes) > 1 else 'is for'}."
+            )
         else:
             sentences.append(
                 f"You most want to prevent {label} next: that is {failure_archetype} work, but {this_hire} "
@@ -364,7 +372,9 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
     phd_tasks = tuple(item for item in results if item.phd_reasons)
 
     warnings = _warnings(spec, catalog, results, total, shares, hire, recommended_title)
-    reasons = _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason)
+    reasons = _reasons(
+        spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason
+    )
     return Recommendation(
         total_weeks=total,
         weeks_available=limits.weeks.available,
@@ -395,7 +405,15 @@ def asks_for_credentials(text: str, catalog: Catalog) -> bool:
     return bool(matches_any(catalog.jd.credentials.terms, words(text)))
 
 
-def _warnings(spec, catalog, results, total, shares, hire, recommended_title) -> list[str]:
+def _warnings(
+    spec: RoleSpec,
+    catalog: Catalog,
+    results: tuple[TaskResult, ...],
+    total: float,
+    shares: dict[str, float],
+    hire: str,
+    recommended_title: str,
+) -> list[str]:
     limits = catalog.thresholds
     available = limits.weeks.available
     warnings = []
@@ -420,7 +438,9 @@ def _warnings(spec, catalog, results, total, shares, hire, recommended_title) ->
             f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}."
         )
     if hire == "engineer":
-        asked = [skill for skill in spec.role.must_have + spec.role.nice_to_have if asks_for_credentials(skill, catalog)]
+        asked = [
+            skill for skill in spec.role.must_have + spec.role.nice_to_have if asks_for_credentials(skill, catalog)
+        ]
         for skill in asked:
             warnings.append(
                 f"“{skill}” asks an engineering hire for research credentials: it is left out of the job description."
@@ -432,7 +452,20 @@ def _warnings(spec, catalog, results, total, shares, hire, recommended_title) ->
     return warnings
 
 
-def _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason) -> list[str]:
+def _reasons(
+    spec: RoleSpec,
+    catalog: Catalog,
+    hire: str,
+    hire_archetype: str,
+    weeks: dict[str, float],
+    shares: dict[str, float],
+    engineering: float,
+    research: float,
+    split: tuple[SplitRole, ...],
+    phd_tasks: tuple[TaskResult, ...],
+    title: str,
+    title_reason: str,
+) -> list[str]:
     limits = catalog.thresholds.verdict
     reasons = [
         f"{pct(engineering)} of the planned weeks are engineering (developer {pct(shares['developer'])}, "
@@ -444,9 +477,7 @@ def _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, re
             "research training would go unused here."
         )
     elif hire == "phd":
-        reasons.append(
-            "Mostly research: hire a research-trained person and back them with engineering support."
-        )
+        reasons.append("Mostly research: hire a research-trained person and back them with engineering support.")
         if not phd_tasks:
             reasons.append(
                 "No task trains your own models, tackles a novel problem, builds core ML infrastructure or evaluates "
@@ -466,7 +497,9 @@ def _reasons(spec, catalog, hire, hire_archetype, weeks, shares, engineering, re
                 "the rest is engineering, so look for an engineer with depth in ML systems rather than a PhD."
             )
         else:
-            reasons.append(f"Research training is justified by task{'s' if len(phd_tasks) > 1 else ''} {numbers}: {kinds}.")
+            reasons.append(
+                f"Research training is justified by task{'s' if len(phd_tasks) > 1 else ''} {numbers}: {kinds}."
+            )
     for role in split:
         info = catalog.archetypes[role.archetype]
         reasons.append(

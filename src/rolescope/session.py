@@ -88,7 +88,7 @@ class Session:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | Path, catalog: Catalog) -> "Session":
+    def open(cls, path: str | Path, catalog: Catalog) -> Session:
         """A session on a spec file; SpecError (the command line's lines) if it is bad."""
         return cls(catalog, read_spec(path), Path(path))
 
@@ -184,7 +184,9 @@ class Session:
         exactly this (the spec saved under the same name, an export repeated) is
         not a conflict."""
         spec_path, jd_path = self.export_targets(out_dir)
-        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, self.recommendation, self.catalog)}
+        recommendation = self.recommendation
+        assert recommendation is not None  # export_targets refuses a spec without one
+        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, recommendation, self.catalog)}
         return [path for path, text in wanted.items() if path.exists() and _read_bytes(path) != text.encode("utf-8")]
 
     def export(self, out_dir: str | Path, *, force: bool = False) -> tuple[Path, Path]:
@@ -196,7 +198,9 @@ class Session:
         if existing and not force:
             raise ExistsError(existing)
         spec_path.parent.mkdir(parents=True, exist_ok=True)
-        write_export(self.spec, self.recommendation, self.catalog, spec_path, jd_path)
+        recommendation = self.recommendation
+        assert recommendation is not None  # export_targets refuses a spec without one
+        write_export(self.spec, recommendation, self.catalog, spec_path, jd_path)
         return spec_path, jd_path
 
     def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:

@@ -7,11 +7,11 @@ file must meet on top of them, so the loader and the savers apply one set.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 Archetype = Literal["researcher", "developer", "operator"]
 ARCHETYPES: tuple[str, ...] = ("researcher", "developer", "operator")
@@ -52,7 +52,7 @@ class Pay(_Model):
     period: Literal["year", "month", "hour"] = "year"
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Pay":
+    def _ordered(self) -> Pay:
         if self.max < self.min:
             raise ValueError(f"max ({self.max:g}) is below min ({self.min:g})")
         return self

@@ -19,13 +19,14 @@ from typing import Any
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from rolescope import __version__
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
 from rolescope.markdown import visible_controls
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
-from rolescope.tomlpos import field_lines, iter_fields, line_of, path_on_line
+from rolescope.tomlpos import KeyPath, field_lines, iter_fields, line_of, path_on_line
 
 # Version N -> a function turning a version-N document into a version-N+1 one.
 # Empty while there is only version 1; this is the single place migrations go.
@@ -102,7 +103,9 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             else:
                 message += " at the end of the file"
         message = _toml_message(message, text, line)
-        raise SpecError(_one_line(f"{_where(source, line)}: malformed TOML: {message[:1].lower()}{message[1:]}")) from None
+        raise SpecError(
+            _one_line(f"{_where(source, line)}: malformed TOML: {message[:1].lower()}{message[1:]}")
+        ) from None
 
 
 def _toml_message(message: str, text: str, line: int | None) -> str:
@@ -116,7 +119,9 @@ def _toml_message(message: str, text: str, line: int | None) -> str:
         return f"[{'.'.join(ast.literal_eval(declared.group(1)))}] is declared twice{first}"
     immutable = re.fullmatch(r"Cannot mutate immutable namespace (\(.*\))", message)
     if immutable:
-        return f"{'.'.join(ast.literal_eval(immutable.group(1)))} is already set as a value above, so it cannot be a table"
+        return (
+            f"{'.'.join(ast.literal_eval(immutable.group(1)))} is already set as a value above, so it cannot be a table"
+        )
     if message == "Cannot overwrite a value" and field:
         return f"{field}is set twice{first}" if earlier else f"{field}clashes with a value set above"
     if message in ("Illegal character '\\n'", "Found invalid character '\\n'"):
@@ -156,7 +161,7 @@ def _unclosed_string_line(text: str) -> int | None:
     return opened if quote else None
 
 
-def _migrate(data: dict[str, Any], source: str, positions: dict[tuple, int]) -> dict[str, Any]:
+def _migrate(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -> dict[str, Any]:
     line = line_of(positions, ("schema_version",))
     where = f"{source}:{line}" if line else source
     version = data.get("schema_version")
@@ -204,7 +209,7 @@ def _where(source: str, line: int | None) -> str:
     return f"{source}:{line}" if line else source
 
 
-def field_name(loc: tuple) -> str:
+def field_name(loc: KeyPath) -> str:
     """('tasks', 2, 'weeks') -> 'tasks[3].weeks': tasks count from 1, as the wizard shows them."""
     name = ""
     for part in loc:
@@ -215,7 +220,7 @@ def field_name(loc: tuple) -> str:
     return name or "(top level)"
 
 
-def _model_at(loc: tuple) -> type[BaseModel] | None:
+def _model_at(loc: KeyPath) -> type[BaseModel] | None:
     """The pydantic model that holds the last element of `loc`, to list its allowed keys."""
     model: Any = RoleSpec
     for part in loc[:-1]:
@@ -231,7 +236,7 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
                 break
         else:
             return None
-    return model
+    return model  # type: ignore[no-any-return]
 
 
 def _suggest(value: object, choices: list[str]) -> str:
@@ -257,7 +262,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "missing":
         return "is required"
@@ -272,7 +277,9 @@ def _message(err: dict[str, Any]) -> str:
         listing = f"; allowed here: {', '.join(allowed)}" if allowed else ""
         return f"unknown key '{key}'{hint}{listing}"
     if kind == "literal_error":
-        expected = [choice.strip().strip("'") for choice in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+        expected = [
+            choice.strip().strip("'") for choice in str(ctx.get("expected", "")).replace(" or ", ",").split(",")
+        ]
         expected = [choice for choice in expected if choice]
         return f"{_short(value)} is not one of: {', '.join(expected)}{_suggest(value, expected)}"
     if kind == "finite_number":
@@ -306,9 +313,9 @@ def _message(err: dict[str, Any]) -> str:
     return str(err["msg"])
 
 
-def _describe(error: ValidationError, data: dict[str, Any], source: str, positions: dict[tuple, int]) -> list[str]:
+def _describe(error: ValidationError, data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -> list[str]:
     found: list[tuple[int, str]] = []
-    seen: set[tuple] = set()
+    seen: set[KeyPath] = set()
     for err in error.errors():
         loc = tuple(err["loc"])
         # `X | None` fields report the same problem twice (once per branch); keep the informative one.
@@ -386,7 +393,11 @@ def _is_table_array(value: Any) -> bool:
 
 
 def _bare_key(key: str) -> str:
-    return key if key and all(c.isalnum() and c.isascii() or c in "_-" for c in key) else tomli_w.dumps({key: 0}).split(" = ")[0]
+    return (
+        key
+        if key and all((c.isalnum() and c.isascii()) or c in "_-" for c in key)
+        else tomli_w.dumps({key: 0}).split(" = ")[0]
+    )
 
 
 def dump_spec(spec: RoleSpec) -> str:

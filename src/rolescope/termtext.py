@@ -7,10 +7,22 @@ import os
 import textwrap
 from typing import TextIO
 
+from rolescope.catalog import Catalog
+from rolescope.classify import Classification
 from rolescope.markdown import visible_controls
 from rolescope.recommend import Recommendation, pct
+from rolescope.spec import RoleSpec
 
-_CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
+_CODES = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+}
 ARCHETYPE_COLOUR = {"researcher": "magenta", "developer": "cyan", "operator": "blue"}
 
 
@@ -80,7 +92,12 @@ def hanging(text: str, indent: int, width: int | None) -> str:
 
 
 def render_recommendation(
-    spec_name: str, spec, recommendation: Recommendation, catalog, colour: bool, width: int | None = None
+    spec_name: str,
+    spec: RoleSpec,
+    recommendation: Recommendation,
+    catalog: Catalog,
+    colour: bool,
+    width: int | None = None,
 ) -> str:
     style = Style(colour)
     r = recommendation
@@ -100,7 +117,10 @@ def render_recommendation(
     out.append("")
     verdict = HIRE_WORDS[r.hire]
     hire_line = hanging(f"{verdict}  [{r.strength_label}]", 13, width)
-    out.append(f"  {'Hire':<10} " + hire_line.replace(verdict, style(verdict, "bold", "green" if r.hire != "split" else "yellow"), 1))
+    out.append(
+        f"  {'Hire':<10} "
+        + hire_line.replace(verdict, style(verdict, "bold", "green" if r.hire != "split" else "yellow"), 1)
+    )
     if not r.split:
         out.append(f"  {'Title':<10} " + style(safe(r.title), "bold"))
         if r.title != r.recommended_title:
@@ -155,7 +175,7 @@ def render_recommendation(
     return "\n".join(out) + "\n"
 
 
-def render_classification(result, colour: bool) -> str:
+def render_classification(result: Classification, colour: bool) -> str:
     style = Style(colour)
     evidence = ", ".join(item.text for item in result.evidence if item.archetype == result.archetype)
     tag = "vague" if result.vague else f"{round(result.confidence * 100)}%"

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
+
+Payload = TypeVar("Payload")
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _VOWELS = set("aeiouy")
@@ -92,15 +95,15 @@ def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[
     return None
 
 
-class TermIndex:
+class TermIndex(Generic[Payload]):
     """Many terms, matched in one pass: each word position only tries the terms
     whose first word could match there (exact words by dictionary, prefixes by
     their first letter), which keeps classification linear in the line's length."""
 
-    def __init__(self, entries: list[tuple[str, object]]):
-        self._exact: dict[str, list[tuple[Term, object]]] = {}
-        self._prefix: dict[str, list[tuple[Term, object]]] = {}
-        self._anything: list[tuple[Term, object]] = []
+    def __init__(self, entries: list[tuple[str, Payload]]):
+        self._exact: dict[str, list[tuple[Term, Payload]]] = {}
+        self._prefix: dict[str, list[tuple[Term, Payload]]] = {}
+        self._anything: list[tuple[Term, Payload]] = []
         for source, payload in entries:
             term = compile_term(source)
             if not term.parts:
@@ -113,9 +116,9 @@ class TermIndex:
             else:
                 self._anything.append((term, payload))
 
-    def scan(self, tokens: list[str]) -> list[tuple[Term, object, int]]:
+    def scan(self, tokens: list[str]) -> list[tuple[Term, Payload, int]]:
         """Every (term, payload, start) where the term matches `tokens`."""
-        found = []
+        found: list[tuple[Term, Payload, int]] = []
         for start, token in enumerate(tokens):
             candidates = self._exact.get(token, []) + self._prefix.get(token[:1], []) + self._anything
             for term, payload in candidates:

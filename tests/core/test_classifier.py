@@ -55,7 +55,10 @@ def test_heldout_accuracy(catalog, name, record_property):
     assert kind >= 0.95
 
 
-@pytest.mark.parametrize("corpus", ["labelled_tasks.toml:train", "tuning_tasks.toml:task", "tuning_tasks_2.toml:task", "tuning_tasks_3.toml:task"])
+@pytest.mark.parametrize(
+    "corpus",
+    ["labelled_tasks.toml:train", "tuning_tasks.toml:task", "tuning_tasks_2.toml:task", "tuning_tasks_3.toml:task"],
+)
 def test_tuning_accuracy(catalog, corpus):
     name, part = corpus.split(":")
     entries = tomllib.loads((DATA / name).read_text(encoding="utf-8"))[part]

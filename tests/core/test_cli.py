@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
+import rolescope
 from rolescope import __version__
 from rolescope.specio import read_spec
 from tests.conftest import MINIMAL_SPEC, PRESET_NAMES, preset_path, run_cli
@@ -108,7 +111,9 @@ def test_recommend_bad_spec_is_one_line_exit_2(tmp_path):
 
 
 def test_classify_arguments_and_stdin_json():
-    result = run_cli("classify", "--json", stdin="Set up drift alerts for the churn model\n\nRun ablations on the feature groups\n")
+    result = run_cli(
+        "classify", "--json", stdin="Set up drift alerts for the churn model\n\nRun ablations on the feature groups\n"
+    )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [row["archetype"] for row in rows] == ["operator", "researcher"]
@@ -224,10 +229,23 @@ def test_recommend_wraps_to_the_terminal(name, catalog):
 
 
 CORE_MODULES = [
-    "rolescope", "rolescope.cli", "rolescope.spec", "rolescope.specio", "rolescope.catalog",
-    "rolescope.classify", "rolescope.recommend", "rolescope.jd", "rolescope.export",
-    "rolescope.session", "rolescope.termtext", "rolescope.markdown", "rolescope.slug",
-    "rolescope.textmatch", "rolescope.tomlpos", "rolescope.fileio", "rolescope.errors",
+    "rolescope",
+    "rolescope.cli",
+    "rolescope.spec",
+    "rolescope.specio",
+    "rolescope.catalog",
+    "rolescope.classify",
+    "rolescope.recommend",
+    "rolescope.jd",
+    "rolescope.export",
+    "rolescope.session",
+    "rolescope.termtext",
+    "rolescope.markdown",
+    "rolescope.slug",
+    "rolescope.textmatch",
+    "rolescope.tomlpos",
+    "rolescope.fileio",
+    "rolescope.errors",
 ]
 
 
@@ -239,3 +257,22 @@ def test_core_modules_import_no_terminal_ui(module):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def _package_modules() -> set[str]:
+    root = Path(rolescope.__file__).parent
+    return {
+        "rolescope." + ".".join(path.relative_to(root).with_suffix("").parts)
+        for path in root.glob("*.py")
+        if path.stem not in ("__init__", "__main__")
+    }
+
+
+def test_every_core_module_is_checked():
+    """A new core module must join both lists: the fresh-interpreter test above and
+    the import-linter contracts in pyproject.toml that `.ci/run` checks."""
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = pyproject["tool"]["importlinter"]["contracts"]
+    assert set(CORE_MODULES) == _package_modules() | {"rolescope"}
+    assert set(contracts[0]["source_modules"]) == _package_modules()
+    assert set(contracts[1]["source_modules"]) == _package_modules() - {"rolescope.cli"}

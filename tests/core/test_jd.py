@@ -13,8 +13,14 @@ from rolescope.spec import RoleSpec, Task
 from rolescope.specio import read_spec
 from tests.conftest import PRESET_NAMES, preset_path
 
-SECTIONS = ["## Mission", "## Your first 12 months", "## What you will own", "## Must-have skills",
-            "## Nice-to-have skills", "## How we interview"]
+SECTIONS = [
+    "## Mission",
+    "## Your first 12 months",
+    "## What you will own",
+    "## Must-have skills",
+    "## Nice-to-have skills",
+    "## How we interview",
+]
 
 
 def render(spec, catalog):
@@ -36,7 +42,10 @@ def test_presets_render_every_section_in_order(name, catalog):
 def test_engineering_hire_is_not_asked_for_credentials(catalog):
     spec = RoleSpec(
         company={"name": "Acme", "stage": "live-model"},
-        role={"must_have": ["PhD in machine learning", "Operated production services"], "nice_to_have": ["Publications a plus"]},
+        role={
+            "must_have": ["PhD in machine learning", "Operated production services"],
+            "nice_to_have": ["Publications a plus"],
+        },
         tasks=[Task(text="Set up drift monitoring and on-call for the scoring service", weeks=20)],
     )
     text = render(spec, catalog)
@@ -46,7 +55,10 @@ def test_engineering_hire_is_not_asked_for_credentials(catalog):
 
 
 def test_outcomes_come_from_the_biggest_tasks_in_written_order(catalog):
-    tasks = [Task(text=f"Build service number {i}", weeks=w, outcome=f"Outcome {i}") for i, w in enumerate([1, 5, 2, 6, 3, 4])]
+    tasks = [
+        Task(text=f"Build service number {i}", weeks=w, outcome=f"Outcome {i}")
+        for i, w in enumerate([1, 5, 2, 6, 3, 4])
+    ]
     text = render(RoleSpec(company={"name": "Acme"}, tasks=tasks), catalog)
     found = re.findall(r"^- Outcome (\d)$", text, flags=re.M)
     # Task 0 (1 week) is the smallest and is left out; the rest keep their order.
@@ -68,15 +80,25 @@ def test_hostile_text_stays_literal(catalog):
     assert "- \\- not a list" in text
     assert "- 1\\. not numbered" in text
     # Every heading line is one rolescope wrote.
-    assert [line for line in text.splitlines() if line.startswith("#")][0].startswith("# ")
+    assert next(line for line in text.splitlines() if line.startswith("#")).startswith("# ")
     assert all(line.startswith(("# ", "## ")) for line in text.splitlines() if line.startswith("#"))
 
 
 @pytest.mark.parametrize(
     ("raw", "escaped"),
-    [("a*b*c", "a\\*b\\*c"), ("1. first", "1\\. first"), ("- dash", "\\- dash"), ("> quote", "\\> quote"),
-     ("x\ny", "x y"), ("<b>", "&lt;b>"), ("&amp;", "&amp;amp;"), ("R&D", "R&D"), ("a|b", "a\\|b"),
-     ("\x1b[0m", "␛\\[0m"), ("日本語 🚀", "日本語 🚀")],
+    [
+        ("a*b*c", "a\\*b\\*c"),
+        ("1. first", "1\\. first"),
+        ("- dash", "\\- dash"),
+        ("> quote", "\\> quote"),
+        ("x\ny", "x y"),
+        ("<b>", "&lt;b>"),
+        ("&amp;", "&amp;amp;"),
+        ("R&D", "R&D"),
+        ("a|b", "a\\|b"),
+        ("\x1b[0m", "␛\\[0m"),
+        ("日本語 🚀", "日本語 🚀"),
+    ],
 )
 def test_md_inline(raw, escaped):
     assert md_inline(raw) == escaped

@@ -62,8 +62,18 @@ def test_shares_are_by_weeks_and_overrides_win(catalog):
 
 @pytest.mark.parametrize(
     ("research_weeks", "hire", "label"),
-    [(0, "engineer", "clear"), (4, "engineer", "clear"), (6, "engineer", "leaning"), (10, "split", "even"),
-     (8, "split", "leaning engineering"), (12, "split", "leaning research"), (13, "phd", "leaning"), (15, "phd", "leaning"), (17, "phd", "clear"), (20, "phd", "clear")],
+    [
+        (0, "engineer", "clear"),
+        (4, "engineer", "clear"),
+        (6, "engineer", "leaning"),
+        (10, "split", "even"),
+        (8, "split", "leaning engineering"),
+        (12, "split", "leaning research"),
+        (13, "phd", "leaning"),
+        (15, "phd", "leaning"),
+        (17, "phd", "clear"),
+        (20, "phd", "clear"),
+    ],
 )
 def test_verdict_thresholds(catalog, research_weeks, hire, label):
     tasks = [("research", research_weeks, "researcher"), ("engineering", 20 - research_weeks, "developer")]

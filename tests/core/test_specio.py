@@ -50,7 +50,10 @@ def test_writer_uses_table_headers_for_tasks():
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (('stage = "pre-product"', 'stage = "pre-prodct"'), "spec.toml:5: company.stage: 'pre-prodct' is not one of: pre-product, live-model, scaling (did you mean 'pre-product'?)"),
+        (
+            ('stage = "pre-product"', 'stage = "pre-prodct"'),
+            "spec.toml:5: company.stage: 'pre-prodct' is not one of: pre-product, live-model, scaling (did you mean 'pre-product'?)",
+        ),
         (("weeks = 6", "weeks = 0"), "spec.toml:9: tasks[1].weeks: must be more than 0 (got 0)"),
         (("weeks = 6", "weeks = -2"), "spec.toml:9: tasks[1].weeks: must be more than 0 (got -2)"),
         (("weeks = 6", 'weeks = "six"'), "spec.toml:9: tasks[1].weeks: must be a number (got 'six')"),
@@ -59,8 +62,14 @@ def test_writer_uses_table_headers_for_tasks():
         (("weeks = 6", "weeks = 1e9"), "spec.toml:9: tasks[1].weeks: must be at most 52 (got 1000000000.0)"),
         (("weeks = 6", "weeks = true"), "spec.toml:9: tasks[1].weeks: must be a number (got True)"),
         (('text = "Build', 'text = "   "\n#"Build'), "spec.toml:8: tasks[1].text: must not be empty"),
-        (("weeks = 6", 'weeks = 6\narchetype = "dev"'), "spec.toml:10: tasks[1].archetype: 'dev' is not one of: researcher, developer, operator (did you mean 'developer'?)"),
-        (("weeks = 6", "weeks = 6\nwekes = 2"), "spec.toml:10: tasks[1].wekes: unknown key 'wekes' (did you mean 'weeks'?); allowed here: text, weeks, archetype, outcome"),
+        (
+            ("weeks = 6", 'weeks = 6\narchetype = "dev"'),
+            "spec.toml:10: tasks[1].archetype: 'dev' is not one of: researcher, developer, operator (did you mean 'developer'?)",
+        ),
+        (
+            ("weeks = 6", "weeks = 6\nwekes = 2"),
+            "spec.toml:10: tasks[1].wekes: unknown key 'wekes' (did you mean 'weeks'?); allowed here: text, weeks, archetype, outcome",
+        ),
         (('name = "Lumen Docs"', "name = 7"), "spec.toml:4: company.name: must be text in quotes (got 7)"),
         (('name = "Lumen Docs"', 'name = ""'), "spec.toml:4: company.name: is required: the company's name"),
     ],

@@ -146,7 +146,7 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     assert run_main(capsys, "recommend", str(path)) == (2, "", line + "\n")
     # In a batch, the unreadable file is reported and the good one is still written.
     out = tmp_path / "out"
-    code, stdout, err = run_main(capsys, "export", str(path), str(GOOD), "--out", str(out))
+    code, _stdout, err = run_main(capsys, "export", str(path), str(GOOD), "--out", str(out))
     assert code == 1
     assert err.splitlines() == [line, "rolescope export: 1 written, 1 failed"]
     assert len(list(out.iterdir())) == 2

@@ -42,7 +42,13 @@ def raw(path: Path) -> dict:
 def user_strings(data: dict) -> list[str]:
     """Every hostile string a spec holds, wherever it sits."""
     role = data.get("role", {})
-    found = [data["company"]["name"], data.get("description"), role.get("title"), role.get("mission"), role.get("location")]
+    found = [
+        data["company"]["name"],
+        data.get("description"),
+        role.get("title"),
+        role.get("mission"),
+        role.get("location"),
+    ]
     found += role.get("must_have", []) + role.get("nice_to_have", [])
     found += list(data.get("interview", {}).values())
     for task in data["tasks"]:
@@ -53,9 +59,38 @@ def user_strings(data: dict) -> list[str]:
 def test_the_corpus_is_hostile_enough():
     # Guard the corpus: each kind of hostility the tests promise to survive is present.
     everything = "\n".join(text for path in HOSTILE_FILES for text in user_strings(raw(path)))
-    for needle in ("[bold red]x[/]", "[link=http://x]y[/link]", "[00]", "[/]", "<script", "<!--", "```", "![", "# ",
-                   "\x1b[31m", "\x1b]8;;", "\x1b[2J", "$(rm -rf ~)", "`", "&&", "|", "\u200d", "\u202e", "\u0301",
-                   "\u0000", "🇺🇦", "東京", "مهندس", "מהנדס", "'''", '"""', "\\", "\n", "../", "/"):
+    for needle in (
+        "[bold red]x[/]",
+        "[link=http://x]y[/link]",
+        "[00]",
+        "[/]",
+        "<script",
+        "<!--",
+        "```",
+        "![",
+        "# ",
+        "\x1b[31m",
+        "\x1b]8;;",
+        "\x1b[2J",
+        "$(rm -rf ~)",
+        "`",
+        "&&",
+        "|",
+        "\u200d",
+        "\u202e",
+        "\u0301",
+        "\u0000",
+        "🇺🇦",
+        "東京",
+        "مهندس",
+        "מהנדס",
+        "'''",
+        '"""',
+        "\\",
+        "\n",
+        "../",
+        "/",
+    ):
         assert needle in everything, f"no hostile case contains {needle!r}"
     assert max(len(text) for text in everything.split("\n")) >= 2000
 

@@ -71,7 +71,10 @@ async def test_sigkill_loses_nothing_typed(tmp_path, monkeypatch):
         for char in typed:
             os.write(fd, char.encode())
             _drain(fd, 0.1)
-        draft = lambda: any("Kestrel Pay Ltd" in p.read_text(errors="ignore") for p in drafts.glob("*.toml"))
+
+        def draft():
+            return any("Kestrel Pay Ltd" in p.read_text(errors="ignore") for p in drafts.glob("*.toml"))
+
         found = {p.name: p.read_text(errors="ignore")[:400] for p in drafts.glob("*.toml")}
         assert _wait_for(draft, fd), f"the draft never showed the last keystroke: {found}"
     finally:

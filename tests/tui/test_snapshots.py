@@ -12,10 +12,6 @@ import pytest
 from rolescope.tui.app import RolescopeApp
 from tests.conftest import preset_path
 
-# Rarely, on a loaded machine, a screen is captured a refresh too early. A rerun
-# must still match the stored snapshot exactly, so this forgives timing only.
-pytestmark = pytest.mark.flaky(reruns=4)
-
 STEPS = ["f2", "f3", "f4", "f5", "f6", "f7"]
 # A step settles (focus, then scroll to top) over a few refreshes after its key;
 # "wait:N" pauses N ms, so a loaded machine takes the same picture.

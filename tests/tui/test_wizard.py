@@ -256,10 +256,12 @@ async def test_changed_on_disk_is_not_silently_overwritten(workdir):
 async def test_task_text_is_shown_literally(workdir):
     hostile = "[bold]Build[/] the [00] API 🚀 日本語 [link=x]y[/link]"
     spec_file = workdir / "hostile.toml"
-    spec_file.write_text(MINIMAL_SPEC.replace(
-        'text = "Build the pipeline that loads help-centre articles into a vector index"',
-        f'text = "{hostile}"',
-    ))
+    spec_file.write_text(
+        MINIMAL_SPEC.replace(
+            'text = "Build the pipeline that loads help-centre articles into a vector index"',
+            f'text = "{hostile}"',
+        )
+    )
     app = RolescopeApp(str(spec_file))
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.press("f3")
@@ -295,7 +297,10 @@ async def test_split_verdict_saves_two_specs(workdir):
         await pilot.click("#save-split")
         await pilot.pause()
         written = sorted(p.name for p in workdir.glob("fenwick-freight-*.toml"))
-        assert written == ["fenwick-freight-ai-product-engineer.toml", "fenwick-freight-applied-research-scientist.toml"]
+        assert written == [
+            "fenwick-freight-ai-product-engineer.toml",
+            "fenwick-freight-applied-research-scientist.toml",
+        ]
 
 
 async def test_hundreds_of_tasks_stay_live(workdir):
@@ -356,8 +361,16 @@ async def test_command_palette_offers_every_action(workdir):
     app = RolescopeApp(preset="two-roles-in-one")
     async with app.run_test(size=(100, 32)) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for expected in ("File: Save", "File: Export", "File: Open…", "File: New from example…",
-                         "File: Save the two roles", "Go to: Work", "Go to: Save", "Edit: Undo"):
+        for expected in (
+            "File: Save",
+            "File: Export",
+            "File: Open…",
+            "File: New from example…",
+            "File: Save the two roles",
+            "Go to: Work",
+            "Go to: Save",
+            "Edit: Undo",
+        ):
             assert expected in titles
         assert any("theme" in title.lower() for title in titles)
         go = next(command for command in app.get_system_commands(app.screen) if command.title == "Go to: Interview")

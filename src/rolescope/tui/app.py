@@ -57,8 +57,10 @@ class RolescopeApp(App[int]):
         # and a step key that only works outside text boxes is a trap.
         Binding("ctrl+pagedown", "step(1)", "Next step", id="app.next", show=False, priority=True),
         Binding("ctrl+pageup", "step(-1)", "Previous step", id="app.previous", show=False, priority=True),
-        *[Binding(f"f{n + 2}", f"go('{step_id}')", f"Step {n + 1}", id=f"app.go.{step_id}", show=False, priority=True)
-          for n, step_id in enumerate(STEP_IDS)],
+        *[
+            Binding(f"f{n + 2}", f"go('{step_id}')", f"Step {n + 1}", id=f"app.go.{step_id}", show=False, priority=True)
+            for n, step_id in enumerate(STEP_IDS)
+        ],
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -107,7 +109,9 @@ class RolescopeApp(App[int]):
     def on_mount(self) -> None:
         self.load_all()
         if self.open_errors:
-            self.push_screen(ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors))
+            self.push_screen(
+                ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors)
+            )
         draft = self.session.find_draft()
         if draft is not None:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
@@ -116,8 +120,11 @@ class RolescopeApp(App[int]):
                 ChoiceScreen(
                     "Restore unsaved work?",
                     f"A draft of {where} from {when} was not saved. Restore it?",
-                    [("restore", "Restore the draft", "primary"), ("discard", "Discard it", "error"),
-                     ("keep", "Decide later", "default")],
+                    [
+                        ("restore", "Restore the draft", "primary"),
+                        ("discard", "Discard it", "error"),
+                        ("keep", "Decide later", "default"),
+                    ],
                     cancel_id="keep",
                 ),
                 self._draft_answer(draft),
@@ -139,6 +146,7 @@ class RolescopeApp(App[int]):
                 kept = self.session.set_aside_draft()
                 if kept is not None:
                     self.notify(f"The draft is kept as {kept}", timeout=8)
+
         return answer
 
     @property
@@ -363,9 +371,7 @@ class RolescopeApp(App[int]):
     _MAIN_SCREEN_ACTIONS = {"go", "step", "save", "export", "open", "new_from_preset", "help", "save_split"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self._MAIN_SCREEN_ACTIONS and self.screen is not self.screen_stack[0]:
-            return False
-        return True
+        return not (action in self._MAIN_SCREEN_ACTIONS and self.screen is not self.screen_stack[0])
 
     # ------------------------------------------------------------ palette
 

@@ -77,7 +77,9 @@ class SplitGauge(Widget):
             if index in marks:
                 bar.append("┃" if engineering else "│", self._style("gauge--mark"))
             else:
-                bar.append("█" if engineering else "░", self._style("gauge--engineering" if engineering else "gauge--research"))
+                bar.append(
+                    "█" if engineering else "░", self._style("gauge--engineering" if engineering else "gauge--research")
+                )
         top = Text.assemble(
             ("engineering ", label),
             (f"{pct(r.engineering_share):>4} ", label),
@@ -87,8 +89,11 @@ class SplitGauge(Widget):
         )
         over = self.total_weeks > self.available
         middle = Text.assemble(
-            (f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
-             f"operator {pct(r.shares['operator'])}", muted),
+            (
+                f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
+                f"operator {pct(r.shares['operator'])}",
+                muted,
+            ),
             ("   ", muted),
             (f"{self.total_weeks:g} of {self.available:g} weeks", self._style("gauge--warning") if over else muted),
         )

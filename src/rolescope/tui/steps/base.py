@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.containers import VerticalScroll
 
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
+
+if TYPE_CHECKING:
+    from rolescope.tui.app import RolescopeApp
 
 
 class Step(VerticalScroll):
@@ -24,9 +29,13 @@ class Step(VerticalScroll):
         self.visible = False
 
     @property
+    def wizard(self) -> RolescopeApp:
+        return cast("RolescopeApp", self.app)
+
+    @property
     def session(self) -> Session:
         """The app's current session (it changes when a file is opened)."""
-        return self.app.session  # type: ignore[attr-defined]
+        return self.wizard.session
 
     def load(self, session: Session) -> None:  # pragma: no cover - overridden
         pass
@@ -46,4 +55,4 @@ class Step(VerticalScroll):
         right after, so it must already be the session's."""
         if not self.loaded:
             return
-        self.app.apply_edit(spec, undoable=undoable, checkpoint=checkpoint)  # type: ignore[attr-defined]
+        self.wizard.apply_edit(spec, undoable=undoable, checkpoint=checkpoint)

@@ -31,7 +31,9 @@ class CompanyStep(Step):
         )
         yield Static("", id="stage-help", classes="help-line")
         yield Label("Mission: one sentence of business impact", classes="field-label")
-        yield Input(placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission", select_on_focus=False)
+        yield Input(
+            placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission", select_on_focus=False
+        )
         with Horizontal(id="team-row"):
             with Vertical():
                 yield Label("Already on the ML team", classes="field-label")
@@ -67,7 +69,7 @@ class CompanyStep(Step):
         self.query_one("#stage-help", Static).update(f"Calls for: {team}. Next to break: {info.next_break.lower()}.")
 
     @on(Input.Changed, "#company-name")
-    def _name(self, event: Input.Changed) -> None:
+    def _company_name(self, event: Input.Changed) -> None:
         spec = self.session.spec
         self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"name": event.value})}))
 

@@ -57,13 +57,17 @@ class DescriptionStep(Step):
             with Vertical():
                 yield Label("Must-have skills", classes="field-label")
                 yield TextArea(
-                    id="must-have", soft_wrap=True, classes="skills",
+                    id="must-have",
+                    soft_wrap=True,
+                    classes="skills",
                     placeholder="One per line. Left empty, the archetype's own list is used.",
                 )
             with Vertical():
                 yield Label("Nice-to-have skills", classes="field-label")
                 yield TextArea(
-                    id="nice-to-have", soft_wrap=True, classes="skills",
+                    id="nice-to-have",
+                    soft_wrap=True,
+                    classes="skills",
                     placeholder="One per line. Left empty, the archetype's own list is used.",
                 )
 
@@ -86,7 +90,11 @@ class DescriptionStep(Step):
         nice = [line.strip() for line in self.query_one("#nice-to-have", TextArea).text.splitlines() if line.strip()]
         pay, problem = self._pay()
         self.query_one("#pay-help", Static).update(problem)
-        updates = {"location": location if location.strip() else None, "must_have": must, "nice_to_have": nice}
+        updates: dict[str, object] = {
+            "location": location if location.strip() else None,
+            "must_have": must,
+            "nice_to_have": nice,
+        }
         if problem == "":
             updates["pay"] = pay
         return role.model_copy(update=updates)
@@ -104,8 +112,8 @@ class DescriptionStep(Step):
             return None, "The maximum is below the minimum."
         if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
             return None, "The currency is a three-letter code such as USD or EUR."
-        period = str(self.query_one("#pay-period", Select).value)
-        return Pay(min=low, max=high, currency=currency, period=period), ""
+        period = self.query_one("#pay-period", Select).value
+        return Pay.model_validate({"min": low, "max": high, "currency": currency, "period": period}), ""
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -52,11 +52,15 @@ class InterviewStep(Step):
         archetype = r.hire_archetype if r else None
         intro = self.query_one("#interview-intro", Static)
         if archetype is None:
-            intro.update("The plan follows the archetype; add tasks to get one. Until then this is the developer's plan.")
+            intro.update(
+                "The plan follows the archetype; add tasks to get one. Until then this is the developer's plan."
+            )
         else:
             name = self.catalog.archetypes[archetype].name.lower()
-            intro.update(f"The loop for a {name}, aimed at where that archetype breaks. Edit any part; "
-                         "what you change is saved in the spec.")
+            intro.update(
+                f"The loop for a {name}, aimed at where that archetype breaks. Edit any part; "
+                "what you change is saved in the spec."
+            )
         if archetype != self._archetype:
             # The archetype changed: parts the lead did not edit follow it.
             self._archetype = archetype

@@ -84,7 +84,9 @@ class RecommendationStep(Step):
         for widget_id, role in zip(("#split-a", "#split-b"), r.split):
             text = Text()
             text.append(role.title, style="bold")
-            text.append(f"\n{self.catalog.archetypes[role.archetype].name} · {role.weeks:g} weeks ({pct(role.share)})\n")
+            text.append(
+                f"\n{self.catalog.archetypes[role.archetype].name} · {role.weeks:g} weeks ({pct(role.share)})\n"
+            )
             for number in role.task_numbers:
                 task = session.spec.tasks[number - 1]
                 text.append(f"{number:>3}. ")
@@ -99,9 +101,9 @@ class RecommendationStep(Step):
 
         funnel = Text()
         funnel.append("Where to look: by skills, not the exact title\n", style="bold")
-        for line in r.funnel:
+        for place in r.funnel:
             funnel.append("• ")
-            funnel.append_text(literal(line))
+            funnel.append_text(literal(place))
             funnel.append("\n")
         self.query_one("#funnel", Static).update(funnel)
 
@@ -113,8 +115,11 @@ class RecommendationStep(Step):
                 phd.append_text(literal(item.task.text))
                 phd.append(f"\n     {'; '.join(item.phd_reasons)}\n", style="dim")
         else:
-            phd.append("None: no task trains your own models, tackles a novel problem, builds core ML "
-                       "infrastructure or evaluates research.", style="dim")
+            phd.append(
+                "None: no task trains your own models, tackles a novel problem, builds core ML "
+                "infrastructure or evaluates research.",
+                style="dim",
+            )
         self.query_one("#phd-tasks", Static).update(phd)
 
         warnings = Text()

@@ -56,13 +56,14 @@ class SaveStep(Step):
         problems = session.problems()
         if r is not None:
             folder = Path(self.export_dir()).expanduser()
+            targets: tuple[Path, Path] | None
             try:
-                spec_path, jd_path = session.export_targets(folder)
+                targets = session.export_targets(folder)
                 conflicts = session.export_conflicts(folder)
             except (RolescopeError, OSError):
-                spec_path = jd_path = None
-                conflicts = []
-            if spec_path and jd_path:
+                targets, conflicts = None, []
+            if targets is not None:
+                spec_path, jd_path = targets
                 for label, path in (("Export writes", spec_path), ("         and", jd_path)):
                     lines.append(f"{label}  ", style="bold")
                     lines.append(display_path(path))

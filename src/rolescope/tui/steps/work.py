@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Label, Static
 
 from rolescope.classify import classify_text
@@ -73,7 +74,7 @@ class TaskTable(DataTable):
     def action_redo(self) -> None:
         self.app.action_redo()  # type: ignore[attr-defined]
 
-    work_step: "WorkStep"  # set by the step that composes it
+    work_step: WorkStep  # set by the step that composes it
 
 
 class WorkStep(Step):
@@ -87,11 +88,15 @@ class WorkStep(Step):
     def compose(self) -> ComposeResult:
         yield Static("", id="weeks-line")
         table = TaskTable(id="tasks", cursor_type="row", zebra_stripes=True)
-        table.work_step = self  # type: ignore[attr-defined]
+        table.work_step = self
         yield table
         yield Label("New task: what will the hire do? Enter adds it.", id="editor-label", classes="field-label")
         with Horizontal(id="editor"):
-            yield Input(placeholder="e.g. Build the ingestion pipeline for our knowledge base", id="task-text", select_on_focus=False)
+            yield Input(
+                placeholder="e.g. Build the ingestion pipeline for our knowledge base",
+                id="task-text",
+                select_on_focus=False,
+            )
             yield Input(value="2", placeholder="weeks", id="task-weeks", restrict=r"[0-9.,]*")
         yield Static("", id="task-evidence")
 
@@ -133,8 +138,13 @@ class WorkStep(Step):
             tag, sure = f"{archetype}?", "vague"
         else:
             tag, sure = archetype, f"{round(result.confidence * 100)}%"
-        return [Text(str(number), justify="right"), Text(tag, style=ARCHETYPE_STYLE[archetype]),
-                Text(f"{task.weeks:g}", justify="right"), Text(sure, justify="right"), literal(task.text)]
+        return [
+            Text(str(number), justify="right"),
+            Text(tag, style=ARCHETYPE_STYLE[archetype]),
+            Text(f"{task.weeks:g}", justify="right"),
+            Text(sure, justify="right"),
+            literal(task.text),
+        ]
 
     def load(self, session: Session) -> None:
         self.rebuild(session)
@@ -151,7 +161,7 @@ class WorkStep(Step):
     def refresh_row(self, index: int) -> None:
         table = self.table
         for (_, key), value in zip(COLUMNS, self._row(index + 1, self.session.spec.tasks[index])):
-            table.update_cell_at((index, [k for _, k in COLUMNS].index(key)), value)
+            table.update_cell_at(Coordinate(index, [k for _, k in COLUMNS].index(key)), value)
 
     def show(self, session: Session, recommendation: Recommendation | None) -> None:
         total = session.spec.total_weeks
@@ -179,7 +189,10 @@ class WorkStep(Step):
             override = self.session.spec.tasks[self.editing].archetype
         line = Text("→ ")
         if override:
-            line.append(f"{override} (set by you; classifier says {result.archetype})", style=f"bold {ARCHETYPE_STYLE[override]}")
+            line.append(
+                f"{override} (set by you; classifier says {result.archetype})",
+                style=f"bold {ARCHETYPE_STYLE[override]}",
+            )
         elif result.vague:
             line.append("too vague to classify", style="bold yellow")
             line.append(": say what gets built, run or decided")
@@ -228,9 +241,10 @@ class WorkStep(Step):
 
     @on(DataTable.RowHighlighted, "#tasks")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row is not None and 0 <= event.cursor_row < len(self.session.spec.tasks):
-            if not self.query_one("#task-text", Input).has_focus and not self.query_one("#task-weeks", Input).has_focus:
-                self._load_editor(event.cursor_row)
+        in_range = event.cursor_row is not None and 0 <= event.cursor_row < len(self.session.spec.tasks)
+        typing = self.query_one("#task-text", Input).has_focus or self.query_one("#task-weeks", Input).has_focus
+        if in_range and not typing:
+            self._load_editor(event.cursor_row)
 
     @on(DataTable.RowSelected, "#tasks")
     def _selected(self, event: DataTable.RowSelected) -> None:
