@@ -19,13 +19,12 @@ from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError, SpecError
 from rolescope.export import export_paths, write_export
 from rolescope.fileio import atomic_write_text
+from rolescope.history import History
 from rolescope.jd import render_jd
 from rolescope.recommend import Recommendation, recommend, split_specs
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec, completeness_problems
 from rolescope.specio import dump_spec, parse_spec, read_spec, read_text_file, write_spec
-
-UNDO_LIMIT = 200
 
 
 class ConflictError(RolescopeError):
@@ -81,8 +80,7 @@ class Session:
         self.path = absolute(path) if path else None
         self.saved_spec: RoleSpec | None = spec if path else None
         self.disk_fingerprint = _fingerprint(self.path) if self.path else None
-        self.undo_stack: list[RoleSpec] = []
-        self.redo_stack: list[RoleSpec] = []
+        self.history = History()
         self._recommendation: tuple[RoleSpec, Recommendation | None] | None = None
 
     # ------------------------------------------------------------ opening
@@ -108,33 +106,28 @@ class Session:
             self._recommendation = (self.spec, result)
         return self._recommendation[1]
 
-    def update(self, spec: RoleSpec, *, undoable: bool = False) -> None:
+    def update(self, spec: RoleSpec, group: str | None = None) -> None:
+        """One edit. Edits in the same `group` in a row (the keystrokes of one
+        field) undo together; an edit without a group is an undo step of its own."""
         if spec == self.spec:
             return
-        if undoable:
-            self.checkpoint()
+        self.history.record(self.spec, group)
         self.spec = spec
         self.write_draft()
 
-    def checkpoint(self) -> None:
-        """Remember the current spec as one undo step."""
-        self.undo_stack.append(self.spec)
-        del self.undo_stack[:-UNDO_LIMIT]
-        self.redo_stack.clear()
-
     def undo(self) -> bool:
-        if not self.undo_stack:
+        previous = self.history.undo(self.spec)
+        if previous is None:
             return False
-        self.redo_stack.append(self.spec)
-        self.spec = self.undo_stack.pop()
+        self.spec = previous
         self.write_draft()
         return True
 
     def redo(self) -> bool:
-        if not self.redo_stack:
+        following = self.history.redo(self.spec)
+        if following is None:
             return False
-        self.undo_stack.append(self.spec)
-        self.spec = self.redo_stack.pop()
+        self.spec = following
         self.write_draft()
         return True
 
@@ -257,8 +250,7 @@ class Session:
         return Draft(spec, float(meta.get("saved_at") or spec_file.stat().st_mtime), meta.get("source"))
 
     def restore_draft(self, draft: Draft) -> None:
-        self.checkpoint()
-        self.spec = draft.spec
+        self.update(draft.spec)
 
     def set_aside_draft(self) -> Path | None:
         """Keep an earlier run's draft under its own name, so this session's drafts

@@ -12,6 +12,7 @@ from rolescope.specio import read_spec
 from rolescope.tui.app import RolescopeApp
 from rolescope.tui.screens.dialogs import ErrorScreen
 from tests.corpus.test_bad_specs import BAD_FILES, expected_lines
+from tests.tui.waiting import settle
 
 HOSTILE_FILES = sorted((Path(__file__).parent / "hostile").glob("*.toml"))
 
@@ -22,7 +23,7 @@ async def test_bad_spec_in_the_wizard(path, tmp_path, monkeypatch):
     before = path.read_bytes()
     app = RolescopeApp(str(path))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
         assert app.screen.lines == expected_lines(path)
         await pilot.press("escape")
@@ -37,13 +38,13 @@ async def test_hostile_spec_in_the_wizard(path, tmp_path, monkeypatch):
     app = RolescopeApp(str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         table = app.query_one("#tasks", DataTable)
         from rolescope.markdown import visible_controls
 
         shown = [table.get_cell_at((row, 4)).plain for row in range(table.row_count)]
         assert shown == [visible_controls(task.text) for task in spec.tasks]
         await pilot.press("f6")
-        await pilot.pause()
+        await settle(pilot)
         assert app.query_one("#preview", Markdown).source.startswith("# ")
         assert app.session.spec == spec  # looking changes nothing

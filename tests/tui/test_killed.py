@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -20,32 +21,32 @@ from rolescope.specio import read_spec
 from rolescope.tui.app import RolescopeApp
 from rolescope.tui.screens.dialogs import ChoiceScreen
 from tests.conftest import preset_path
+from tests.tui.waiting import settle
 
 F2 = "\x1bOQ"
 END = "\x1b[F"
 
 
-def _drain(fd: int, seconds: float) -> bytes:
-    """Read what the app drew, so it never blocks on a full terminal buffer."""
-    out = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
+class Terminal:
+    """The parent's side of the pseudo-terminal: reads what the app draws, so it
+    never blocks on a full buffer, and waits on conditions, never on time alone."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.drawn = b""
+
+    def read(self, seconds: float) -> None:
+        ready, _, _ = select.select([self.fd], [], [], seconds)
         if ready:
-            try:
-                out += os.read(fd, 65536)
-            except OSError:
-                break
-    return out
+            with contextlib.suppress(OSError):
+                self.drawn += os.read(self.fd, 65536)
 
-
-def _wait_for(predicate, fd: int, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        _drain(fd, 0.1)
-        if predicate():
-            return True
-    return False
+    def wait_for(self, predicate, what: str, limit: float = 60.0) -> None:
+        # The limit only turns a hang into a failure; passing never depends on it.
+        deadline = time.monotonic() + limit
+        while not predicate():
+            assert time.monotonic() < deadline, f"never happened: {what}"
+            self.read(0.05)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -60,23 +61,21 @@ async def test_sigkill_loses_nothing_typed(tmp_path, monkeypatch):
         os.chdir(tmp_path)
         os.environ.setdefault("TERM", "xterm-256color")  # CI runs with no terminal type
         os.execv(sys.executable, [sys.executable, "-m", "rolescope", str(spec_file)])
+    terminal = Terminal(fd)
     try:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
         os.kill(pid, signal.SIGWINCH)
-        assert _wait_for(lambda: False, fd, timeout=3.0) is False  # let it start and draw
+        # The verdict in the gauge is drawn once the spec is loaded: the wizard is ready.
+        terminal.wait_for(lambda: b"hire an engineer" in terminal.drawn, "the wizard drew the verdict")
+        shown = len(terminal.drawn)
         os.write(fd, F2.encode())
-        _drain(fd, 1.0)
-        os.write(fd, END.encode())
-        typed = " Ltd"
-        for char in typed:
-            os.write(fd, char.encode())
-            _drain(fd, 0.1)
+        terminal.wait_for(lambda: b"Company name" in terminal.drawn[shown:], "the company step is on screen")
+        os.write(fd, (END + " Ltd").encode())
 
         def draft():
             return any("Kestrel Pay Ltd" in p.read_text(errors="ignore") for p in drafts.glob("*.toml"))
 
-        found = {p.name: p.read_text(errors="ignore")[:400] for p in drafts.glob("*.toml")}
-        assert _wait_for(draft, fd), f"the draft never showed the last keystroke: {found}"
+        terminal.wait_for(draft, "the draft shows the last keystroke")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -86,9 +85,9 @@ async def test_sigkill_loses_nothing_typed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = RolescopeApp(str(spec_file))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-restore")
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec.company.name == "Kestrel Pay Ltd"
         assert app.session.spec.tasks == read_spec(spec_file).tasks

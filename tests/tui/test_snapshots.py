@@ -11,11 +11,9 @@ import pytest
 
 from rolescope.tui.app import RolescopeApp
 from tests.conftest import preset_path
+from tests.tui.waiting import settle_after
 
 STEPS = ["f2", "f3", "f4", "f5", "f6", "f7"]
-# A step settles (focus, then scroll to top) over a few refreshes after its key;
-# "wait:N" pauses N ms, so a loaded machine takes the same picture.
-SETTLE = ["wait:100", "wait:100"]
 
 
 @pytest.fixture
@@ -28,19 +26,17 @@ def in_tmp(tmp_path, monkeypatch):
 @pytest.mark.parametrize("key", STEPS, ids=["company", "work", "verdict", "interview", "description", "save"])
 def test_step(snap_compare, in_tmp, size, key):
     shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
-    # The description's preview renders Markdown asynchronously: give it longer.
-    settle = SETTLE * 8 if key == "f6" else SETTLE
-    assert snap_compare(RolescopeApp("role.toml"), press=[key, *settle], terminal_size=size)
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after(key), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_split_verdict(snap_compare, in_tmp, size):
     shutil.copy(preset_path("two-roles-in-one"), in_tmp / "role.toml")
-    assert snap_compare(RolescopeApp("role.toml"), press=["f4", *SETTLE], terminal_size=size)
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after("f4"), terminal_size=size)
 
 
 def test_new_role(snap_compare, in_tmp):
-    assert snap_compare(RolescopeApp(), press=["f3", *SETTLE], terminal_size=(80, 24))
+    assert snap_compare(RolescopeApp(), run_before=settle_after("f3"), terminal_size=(80, 24))
 
 
 def test_light_theme(snap_compare, in_tmp):
@@ -48,11 +44,12 @@ def test_light_theme(snap_compare, in_tmp):
 
     async def light(pilot):
         pilot.app.theme = "textual-light"
+        await settle_after("f3")(pilot)
 
-    assert snap_compare(RolescopeApp("role.toml"), press=["f3", *SETTLE], run_before=light, terminal_size=(80, 24))
+    assert snap_compare(RolescopeApp("role.toml"), run_before=light, terminal_size=(80, 24))
 
 
 def test_no_color(snap_compare, in_tmp, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     shutil.copy(preset_path("two-roles-in-one"), in_tmp / "role.toml")
-    assert snap_compare(RolescopeApp("role.toml"), press=["f3", *SETTLE], terminal_size=(80, 24))
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after("f3"), terminal_size=(80, 24))

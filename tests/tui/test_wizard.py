@@ -17,6 +17,7 @@ from rolescope.tui.gauge import SplitGauge
 from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
 from rolescope.tui.screens.presets import PresetScreen
 from tests.conftest import MINIMAL_SPEC, preset_path
+from tests.tui.waiting import settle
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ async def test_opens_a_spec_and_the_gauge_matches_the_core(workdir):
     path = copy_preset("rag-support-search", workdir)
     app = RolescopeApp(str(path))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         expected = recommend(read_spec(path), load_catalog())
         gauge = gauge_text(app)
         assert f"engineering  {round(expected.engineering_share * 100)}%" in gauge
@@ -59,7 +60,7 @@ async def test_every_step_is_reachable_by_keyboard_and_keeps_the_gauge(workdir):
     async with app.run_test(size=(80, 24)) as pilot:
         for number, step in enumerate(["company", "work", "recommendation", "interview", "description", "save"]):
             await pilot.press(f"f{number + 2}")
-            await pilot.pause()
+            await settle(pilot)
             assert app.query_one(TabbedContent).active == step
             gauge = app.query_one(SplitGauge)
             assert gauge.display and gauge.region.height == 3
@@ -74,18 +75,18 @@ async def test_typing_tasks_moves_the_gauge_on_every_keystroke(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#task-text")
         await pilot.press(*"Build the inference API for search")
         assert "developer" in str(app.query_one("#task-evidence").render())
         await pilot.press("tab", *CLEAR, *"6", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [task.text for task in app.session.spec.tasks] == ["Build the inference API for search"]
         assert app.session.spec.tasks[0].weeks == 6
         assert "engineering 100%" in gauge_text(app)
         # A second task, research this time: the split moves.
         await pilot.press(*"Run ablations on the ranking features offline", "tab", *CLEAR, "2", "enter")
-        await pilot.pause()
+        await settle(pilot)
         expected = recommend(app.session.spec, app.catalog)
         assert expected.research_share == 0.25
         assert "engineering  75%" in gauge_text(app)
@@ -97,11 +98,11 @@ async def test_typing_tasks_moves_the_gauge_on_every_keystroke(workdir):
         weeks_input = app.query_one("#task-weeks", Input)
         weeks_input.focus()
         await pilot.press(*CLEAR, "2")
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec.tasks[0].weeks == 2
         assert "engineering  50%" in gauge_text(app)
         await pilot.press("2")  # 22 weeks now
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec.tasks[0].weeks == 22
         assert "engineering  92%" in gauge_text(app)
 
@@ -111,7 +112,7 @@ async def test_archetype_override_delete_move_and_undo(workdir):
     app = RolescopeApp(str(path))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         table = app.query_one("#tasks", DataTable)
         table.focus()
         table.move_cursor(row=0)
@@ -140,42 +141,42 @@ async def test_archetype_override_delete_move_and_undo(workdir):
 async def test_save_reload_and_export(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#company-name")
         await pilot.press(*"Acme Search")
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#task-text")
         await pilot.press(*"Set up drift monitoring and alerting for the ranking model", "tab", *CLEAR, "8", "enter")
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#save-path")
         await pilot.press(*"acme.toml")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         saved = workdir / "acme.toml"
         assert saved.exists()
         assert read_spec(saved) == app.session.spec
         assert not app.session.dirty
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         md = workdir / "acme-search-ml-reliability-engineer.md"
         assert md.exists()
         assert md.read_text().startswith("# ML reliability engineer")
         await pilot.press("ctrl+e")  # the same export again: nothing to ask
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ChoiceScreen)
         md.write_text(md.read_text() + "\nA line the lead added by hand.\n")
         before = md.read_bytes()
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
         assert md.read_bytes() == before
 
     again = RolescopeApp(str(workdir / "acme.toml"))
     async with again.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert again.session.spec == read_spec(saved)
         assert again.query_one("#company-name", Input).value == "Acme Search"
 
@@ -185,7 +186,7 @@ async def test_bad_spec_shows_the_command_line_errors_and_overwrites_nothing(wor
     bad.write_text(MINIMAL_SPEC.replace("weeks = 6", "weeks = -6"))
     app = RolescopeApp(str(bad))
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
         assert app.screen.lines == [f"{bad}:9: tasks[1].weeks: must be more than 0 (got -6)"]
         await pilot.press("escape")
@@ -196,18 +197,18 @@ async def test_bad_spec_shows_the_command_line_errors_and_overwrites_nothing(wor
 async def test_quit_with_unsaved_changes_asks_first(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#company-name")
         await pilot.press(*"Acme")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")
         assert app.is_running
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#choice-discard")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
 
 
@@ -216,10 +217,10 @@ async def test_a_draft_survives_and_is_offered_back(workdir):
     first = RolescopeApp(str(path))
     async with first.run_test(size=(100, 32)) as pilot:
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#company-name")
         await pilot.press("end", *" Ltd")
-        await pilot.pause()
+        await settle(pilot)
         edited = first.session.spec
         assert edited.company.name.endswith(" Ltd")
         # The process dies here: no quit, no save.
@@ -227,10 +228,10 @@ async def test_a_draft_survives_and_is_offered_back(workdir):
 
     second = RolescopeApp(str(path))
     async with second.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(second.screen, ChoiceScreen)
         await pilot.click("#choice-restore")
-        await pilot.pause()
+        await settle(pilot)
         assert second.session.spec == edited
         assert second.session.dirty
         assert second.query_one("#company-name", Input).value.endswith(" Ltd")
@@ -241,15 +242,15 @@ async def test_changed_on_disk_is_not_silently_overwritten(workdir):
     app = RolescopeApp(str(path))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#company-name")
         await pilot.press("end", "!")
         path.write_text(path.read_text().replace("Tidewell", "Tidewell (edited elsewhere)"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-cancel")
-        await pilot.pause()
+        await settle(pilot)
         assert "edited elsewhere" in path.read_text()
 
 
@@ -265,8 +266,8 @@ async def test_task_text_is_shown_literally(workdir):
     app = RolescopeApp(str(spec_file))
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         cell = app.query_one("#tasks", DataTable).get_cell_at((0, 4))
         assert cell.plain == hostile
         assert app.query_one("#task-text", Input).value == hostile
@@ -276,13 +277,13 @@ async def test_new_role_from_a_preset_inside_the_app(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PresetScreen)
         option_list = app.screen.query_one("#preset-list")
         names = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
         option_list.highlighted = names.index("ml-platform-scaling")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec == read_spec(preset_path("ml-platform-scaling"))
         assert app.session.path is None
         assert "ML infrastructure engineer" in gauge_text(app)
@@ -293,9 +294,9 @@ async def test_split_verdict_saves_two_specs(workdir):
     app = RolescopeApp(str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f4")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#save-split")
-        await pilot.pause()
+        await settle(pilot)
         written = sorted(p.name for p in workdir.glob("fenwick-freight-*.toml"))
         assert written == [
             "fenwick-freight-ai-product-engineer.toml",
@@ -313,7 +314,7 @@ async def test_hundreds_of_tasks_stay_live(workdir):
     app = RolescopeApp(str(spec_file))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         table = app.query_one("#tasks", DataTable)
         assert table.row_count == 301
         table.focus()
@@ -327,7 +328,7 @@ async def test_hundreds_of_tasks_stay_live(workdir):
 async def test_preset_from_the_command_line_starts_a_new_unsaved_role(workdir):
     app = RolescopeApp(preset="fraud-model-operator")
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec == read_spec(preset_path("fraud-model-operator"))
         assert app.session.path is None and app.session.dirty
         assert "ML reliability engineer" in gauge_text(app)
@@ -337,7 +338,7 @@ async def test_dialogs_hold_the_step_keys(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PresetScreen)
         await pilot.press("f4", "ctrl+s")
         assert isinstance(app.screen, PresetScreen)
@@ -348,11 +349,11 @@ async def test_export_after_save_under_the_same_name_is_not_a_conflict(workdir):
     app = RolescopeApp(preset="rag-support-search")
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         saved = workdir / "tidewell-ai-product-engineer.toml"
         assert saved.exists()
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ChoiceScreen)
         assert (workdir / "tidewell-ai-product-engineer.md").exists()
 
@@ -375,7 +376,7 @@ async def test_command_palette_offers_every_action(workdir):
         assert any("theme" in title.lower() for title in titles)
         go = next(command for command in app.get_system_commands(app.screen) if command.title == "Go to: Interview")
         go.callback()
-        await pilot.pause()
+        await settle(pilot)
         assert app.query_one(TabbedContent).active == "interview"
 
 
@@ -383,9 +384,9 @@ async def test_help_shows_the_keys(workdir):
     app = RolescopeApp()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         from rolescope.tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
@@ -397,7 +398,7 @@ async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
     app = RolescopeApp(preset="two-roles-in-one")
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         count = len(app.session.spec.tasks)
         for _ in range(count):
             await pilot.press("d")
@@ -405,7 +406,7 @@ async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
         assert "add the first task" in gauge_text(app)
         app.query_one("#task-text", Input).focus()
         await pilot.press(*"Build the API", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [task.text for task in app.session.spec.tasks] == ["Build the API"]
         app.query_one("#tasks", DataTable).focus()
         await pilot.press("ctrl+z", "ctrl+z")
@@ -415,15 +416,15 @@ async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
 async def test_a_path_that_does_not_exist_is_a_new_spec_saved_there(workdir):
     app = RolescopeApp("roles/new-role.toml")
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.spec.tasks == []
         assert not isinstance(app.screen, ErrorScreen)
         await pilot.press(*"Acme")
         await pilot.press("f3")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Build the scoring API", "enter")
         await pilot.press("ctrl+s")  # the folder is made on the way
-        await pilot.pause()
+        await settle(pilot)
     assert read_spec(workdir / "roles" / "new-role.toml").company.name == "Acme"
 
 
@@ -432,19 +433,66 @@ async def test_a_draft_not_decided_on_is_kept_aside(workdir):
     first = RolescopeApp(str(path))
     async with first.run_test(size=(100, 32)) as pilot:
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("end", *" Ltd")
-        await pilot.pause()
+        await settle(pilot)
     second = RolescopeApp(str(path))
     async with second.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(second.screen, ChoiceScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("end", *" Group")  # this session's own draft
-        await pilot.pause()
+        await settle(pilot)
     drafts = Path(os.environ["ROLESCOPE_DRAFTS"])
     kept = [p for p in drafts.glob("*-kept-*.toml")]
     assert len(kept) == 1 and "Kestrel Pay Ltd" in kept[0].read_text()
+
+
+async def test_one_history_for_every_step(workdir):
+    """Edits in every step, then undo all and redo all: the spec is what it was at
+    each point, and undoing a task edit keeps the name and title typed before it."""
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        states = [app.session.spec]
+
+        async def step_then_type(step_key: str, selector: str, keys: tuple[str, ...]) -> None:
+            await pilot.press(step_key)
+            await settle(pilot)
+            app.query_one(selector).focus()
+            await settle(pilot, lambda: app.focused is app.query_one(selector), f"{selector} has focus")
+            await pilot.press(*keys)
+            await settle(pilot)
+            states.append(app.session.spec)
+
+        await step_then_type("f2", "#company-name", ("end", *" Labs"))
+        await step_then_type("f4", "#title", tuple("Search engineer"))
+        await step_then_type("f5", "#plan-interview_prompt", ("ctrl+end", *" Why?"))
+        await step_then_type("f6", "#location", ("end", *" (hybrid)"))
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("enter")  # edit the first task
+        await settle(pilot, lambda: app.focused is app.query_one("#task-text"), "the task editor has focus")
+        await pilot.press("end", *" fast")
+        await settle(pilot)
+        states.append(app.session.spec)
+
+        assert app.session.spec.company.name.endswith(" Labs")
+        assert app.session.spec.role.title == "Search engineer"
+        assert app.session.spec.tasks[0].text.endswith(" fast")
+        assert len({spec.model_dump_json() for spec in states}) == len(states)  # every edit changed the spec
+
+        for expected in reversed(states[:-1]):
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert app.session.spec == expected
+        assert app.query_one("#company-name", Input).value == states[0].company.name  # the fields follow
+        for expected in states[1:]:
+            await pilot.press("ctrl+y")
+            await settle(pilot)
+            assert app.session.spec == expected
+        assert app.query_one("#title", Input).value == "Search engineer"

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from rolescope.catalog import Catalog, load_catalog
 from rolescope.errors import RolescopeError, SpecError
 from rolescope.session import ConflictError, ExistsError, Session, absolute
+from rolescope.spec import RoleSpec
 from rolescope.specio import read_spec
 from rolescope.tui.gauge import SplitGauge
 from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen, PathScreen
@@ -41,6 +42,22 @@ STEPS = (
 STEP_IDS = [step_id for step_id, _, _ in STEPS]
 
 
+class StepTabs(TabbedContent):
+    """The wizard's steps. A step is chosen by its key, its tab or the palette, never
+    by where focus lands: a field focused late (at start-up, as a dialog closes)
+    would otherwise pull its step to the front over the one the lead asked for."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.stop()
+        event.prevent_default()
+
+
+class WizardScreen(Screen[None]):
+    # The wizard chooses what has focus (the step's first field): Textual's own
+    # pick, landing after ours, would take it to the tab bar.
+    AUTO_FOCUS = ""
+
+
 class RolescopeApp(App[int]):
     CSS_PATH = "wizard.tcss"
     TITLE = "rolescope"
@@ -61,6 +78,9 @@ class RolescopeApp(App[int]):
             Binding(f"f{n + 2}", f"go('{step_id}')", f"Step {n + 1}", id=f"app.go.{step_id}", show=False, priority=True)
             for n, step_id in enumerate(STEP_IDS)
         ],
+        # One history for every field: text boxes' own undo would fork it.
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -74,6 +94,8 @@ class RolescopeApp(App[int]):
         super().__init__()
         self.catalog = catalog or load_catalog(tuple(presets))
         self.open_errors: list[str] = []
+        # The step a step key asked for, until its focus and scroll have landed.
+        self._arriving: str | None = None
         self.session = self._open_session(spec_path)
         if preset is not None:
             # A new, unsaved role that starts as the example: saving asks where.
@@ -97,10 +119,13 @@ class RolescopeApp(App[int]):
 
     # ------------------------------------------------------------ layout
 
+    def get_default_screen(self) -> Screen[None]:
+        return WizardScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header(icon="◧")
         yield SplitGauge(id="gauge")
-        with TabbedContent(id="steps", initial="company"):
+        with StepTabs(id="steps", initial="company"):
             for step_id, label, step_class in STEPS:
                 with TabPane(label, id=step_id):
                     yield step_class(self.session, id=f"step-{step_id}")
@@ -108,6 +133,9 @@ class RolescopeApp(App[int]):
 
     def on_mount(self) -> None:
         self.load_all()
+        # Widgets post Changed messages as they mount, describing empty inputs, not
+        # the lead's edits: steps take edits from the first refresh on.
+        self.call_after_refresh(self._start_taking_edits)
         if self.open_errors:
             self.push_screen(
                 ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors)
@@ -130,8 +158,9 @@ class RolescopeApp(App[int]):
                 self._draft_answer(draft),
             )
         # Start where the lead can act: the verdict for a spec with work in it, else
-        # the company name, ready for typing.
-        self.action_go("recommendation" if self.session.spec.tasks else "company")
+        # the company name, ready for typing; a step key pressed before this wins.
+        if self._arriving is None:
+            self.action_go("recommendation" if self.session.spec.tasks else "company")
 
     def _draft_answer(self, draft):
         def answer(choice: str | None) -> None:
@@ -149,22 +178,34 @@ class RolescopeApp(App[int]):
 
         return answer
 
+    def _start_taking_edits(self) -> None:
+        for step in self.steps:
+            step.loaded = True
+
     @property
     def steps(self) -> list[Step]:
         return list(self.query(Step))
 
     def load_all(self) -> None:
-        """The spec changed wholesale (opened, restored, undone): refill every input."""
+        """The spec changed wholesale (opened, restored, undone): refill every input.
+        Steps fill their inputs with Changed messages prevented, so nothing typed
+        right after is lost and nothing filled in is taken for an edit."""
         for step in self.steps:
-            step.loaded = False
             step.load(self.session)
-        # Let the Changed messages that filling the inputs queued pass unheard.
-        self.call_after_refresh(self._mark_loaded)
         self.show_all()
 
-    def _mark_loaded(self) -> None:
-        for step in self.steps:
-            step.loaded = True
+    @property
+    def settled(self) -> bool:
+        """Nothing the lead asked for is still on its way to the screen: the step
+        a key chose has its focus, and every step shows the current spec."""
+        if self._arriving is not None:
+            return False
+        if self.screen is self.screen_stack[0]:
+            active = self.query_one(f"#step-{self.query_one(TabbedContent).active}", Step)
+            focused = self.focused
+            if focused is None or active not in focused.ancestors_with_self:
+                return False
+        return all(step.settled for step in self.steps)
 
     def show_all(self) -> None:
         recommendation = self.session.recommendation
@@ -181,14 +222,11 @@ class RolescopeApp(App[int]):
 
     # ------------------------------------------------------------ edits
 
-    def apply_edit(self, spec, *, undoable: bool = False, checkpoint: bool = False) -> None:
-        """One change from a step. `undoable` makes it its own undo step (delete,
-        move, override); `checkpoint` starts one for a run of keystrokes."""
+    def apply_edit(self, spec: RoleSpec, group: str | None = None) -> None:
+        """One change from a step; see Session.update for how `group` makes undo steps."""
         if spec == self.session.spec:
             return
-        if checkpoint:
-            self.session.checkpoint()
-        self.session.update(spec, undoable=undoable)
+        self.session.update(spec, group)
         self.show_all()
 
     def action_undo(self) -> None:
@@ -213,16 +251,29 @@ class RolescopeApp(App[int]):
     # ------------------------------------------------------------ navigation
 
     def action_go(self, step_id: str) -> None:
+        """Show a step and focus its first field once it is laid out. The latest
+        step asked for wins: an earlier one still settling gives way."""
         self.query_one(TabbedContent).active = step_id
-        # Focus left in the step we came from would pull its tab back to the front.
+        self._arriving = step_id
         step = self.query_one(f"#step-{step_id}", Step)
-
-        def settle() -> None:
+        if self.screen is step.screen:
             step.focus_first()
-            # A step always opens at its top, whatever focusing scrolled.
-            step.call_after_refresh(step.scroll_home, animate=False)
 
-        self.call_after_refresh(settle)
+        def land() -> None:
+            if self._arriving != step_id:
+                return
+            focused = step.screen.focused
+            if focused is None or step not in focused.ancestors_with_self:
+                # Focus is applied a moment later, and refused while the step is
+                # still being laid out: ask, then look again after the next frame.
+                step.focus_first()
+                self.call_after_refresh(land)
+                return
+            # A step always opens at its top, whatever focusing scrolled.
+            step.scroll_home(animate=False)
+            self._arriving = None
+
+        self.call_after_refresh(land)
 
     def action_step(self, offset: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -386,5 +437,5 @@ class RolescopeApp(App[int]):
             yield SystemCommand("File: Save the two roles", "Write the split's two specs", self.action_save_split)
         for step_id, label, _ in STEPS:
             yield SystemCommand(f"Go to: {label[2:]}", f"Step {label[0]}", lambda s=step_id: self.action_go(s))
-        yield SystemCommand("Edit: Undo", "Undo the last task change (Ctrl+Z in the list)", self.action_undo)
-        yield SystemCommand("Edit: Redo", "Redo (Ctrl+Y in the list)", self.action_redo)
+        yield SystemCommand("Edit: Undo", "Undo the last edit, in any step (Ctrl+Z)", self.action_undo)
+        yield SystemCommand("Edit: Redo", "Redo what was undone (Ctrl+Y)", self.action_redo)

@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
+from rolescope.spec import RoleSpec
 
 if TYPE_CHECKING:
     from rolescope.tui.app import RolescopeApp
@@ -22,8 +24,8 @@ class Step(VerticalScroll):
         super().__init__(**kwargs)
         self.catalog = session.catalog
         self.session_at_start = session
-        # Widgets post Changed messages as they mount; until the step has been
-        # filled from the spec those describe empty inputs, not the lead's edits.
+        # Set by the app once mounting is over: Changed messages from widgets
+        # mounting describe empty inputs, not the lead's edits.
         self.loaded = False
         # Whether this step's tab is the one on screen; costly redraws wait for it.
         self.visible = False
@@ -45,14 +47,29 @@ class Step(VerticalScroll):
 
     def focus_first(self) -> None:
         """Focus the step's first input, so focus never stays behind in a hidden step."""
-        for widget in self.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+        first = next((widget for widget in self.query("*") if widget.focusable), None)
+        if first is not None:
+            self.focus_now(first)
 
-    def edited(self, spec, *, undoable: bool = False, checkpoint: bool = False) -> None:
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once, not after the keys already queued (as `Widget.focus` does):
+        what the lead types right after a step key lands in the step's field."""
+        self.screen.set_focus(widget, scroll_visible=False)
+
+    @property
+    def settled(self) -> bool:
+        """Whether what the step shows is up to date (a step that draws in the
+        background says when it is done)."""
+        return True
+
+    def edited(self, spec: RoleSpec, group: str | None = None) -> None:
         """Apply a change now (not by message): the step redraws from the new spec
-        right after, so it must already be the session's."""
+        right after, so it must already be the session's. Edits in one `group` in a
+        row (a field's keystrokes) undo as one step; None makes an undo step of its own."""
         if not self.loaded:
             return
-        self.wizard.apply_edit(spec, undoable=undoable, checkpoint=checkpoint)
+        self.wizard.apply_edit(spec, group)
+
+    def on_descendant_blur(self) -> None:
+        # Leaving a field ends its run of keystrokes: coming back is a new undo step.
+        self.session.history.seal()

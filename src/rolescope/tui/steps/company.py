@@ -71,7 +71,10 @@ class CompanyStep(Step):
     @on(Input.Changed, "#company-name")
     def _company_name(self, event: Input.Changed) -> None:
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"name": event.value})}))
+        # Fields are read from the widget, not the event: a Changed queued before an
+        # undo refilled the field is stale.
+        name = event.input.value
+        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"name": name})}), "company.name")
 
     @on(Select.Changed, "#company-stage")
     def _stage(self, event: Select.Changed) -> None:
@@ -79,23 +82,29 @@ class CompanyStep(Step):
         # Read the widget, not the event: a Changed queued at mount may arrive after load().
         stage = str(event.select.value)
         self._stage_help(stage)
-        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"stage": stage})}))
+        self.edited(
+            spec.model_copy(update={"company": spec.company.model_copy(update={"stage": stage})}), "company.stage"
+        )
 
     @on(Input.Changed, "#mission")
     def _mission(self, event: Input.Changed) -> None:
         spec = self.session.spec
-        mission = event.value if event.value.strip() else None
-        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}))
+        value = event.input.value
+        mission = value if value.strip() else None
+        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}), "role.mission")
 
     @on(SelectionList.SelectedChanged, "#team-current")
     def _team(self, event: SelectionList.SelectedChanged) -> None:
         spec = self.session.spec
         chosen = [a for a in ARCHETYPES if a in event.selection_list.selected]
-        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"current": chosen})}))
+        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"current": chosen})}), "team.current")
 
     @on(Select.Changed, "#next-failure")
     def _failure(self, event: Select.Changed) -> None:
         spec = self.session.spec
         value = event.select.value
         failure = None if value == NO_FAILURE else str(value)
-        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"next_failure": failure})}))
+        self.edited(
+            spec.model_copy(update={"team": spec.team.model_copy(update={"next_failure": failure})}),
+            "team.next_failure",
+        )

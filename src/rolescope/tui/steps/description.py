@@ -32,6 +32,14 @@ WIDE = 110
 
 
 class DescriptionStep(Step):
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        # The preview renders in the background, one document at a time: Markdown
+        # updates that overlap would interleave their blocks.
+        self._preview_wanted = ""
+        self._preview_shown: str | None = None
+        self._preview_rendering = False
+
     def compose(self) -> ComposeResult:
         with Vertical(id="jd-form"):
             yield from self._form()
@@ -121,14 +129,32 @@ class DescriptionStep(Step):
     def _changed(self, event) -> None:
         event.stop()
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"role": self._role_from_inputs()}))
+        self.edited(spec.model_copy(update={"role": self._role_from_inputs()}), f"role.{event.control.id}")
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         # Rendering Markdown is the priciest redraw: only while the step is on screen.
         if not self.visible:
             return
-        preview = self.query_one("#preview", Markdown)
         if r is None:
-            preview.update("*The description appears once there is at least one task.*")
+            self._preview_wanted = "*The description appears once there is at least one task.*"
         else:
-            preview.update(render_jd(session.spec, r, self.catalog))
+            self._preview_wanted = render_jd(session.spec, r, self.catalog)
+        if not self._preview_rendering and self._preview_wanted != self._preview_shown:
+            self._preview_rendering = True
+            self.run_worker(self._render_preview(), group="preview")
+
+    async def _render_preview(self) -> None:
+        """Render until the preview shows the latest text; a burst of keystrokes
+        costs one render after the one under way, not one each."""
+        preview = self.query_one("#preview", Markdown)
+        try:
+            while self._preview_shown != self._preview_wanted:
+                text = self._preview_wanted
+                await preview.update(text)
+                self._preview_shown = text
+        finally:
+            self._preview_rendering = False
+
+    @property
+    def settled(self) -> bool:
+        return not self.visible or self._preview_shown == self._preview_wanted

@@ -76,10 +76,10 @@ class InterviewStep(Step):
             text = self.query_one(f"#plan-{key}", TextArea).text
             values[key] = text if text.strip() and text != defaults[key] else None
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"interview": Interview(**values)}))
+        self.edited(spec.model_copy(update={"interview": Interview(**values)}), f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
     def _reset(self) -> None:
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"interview": Interview()}), undoable=True)
+        self.edited(spec.model_copy(update={"interview": Interview()}))
         self._fill(self.session)

@@ -45,8 +45,10 @@ class RecommendationStep(Step):
     @on(Input.Changed, "#title")
     def _title(self, event: Input.Changed) -> None:
         spec = self.session.spec
-        title = event.value if event.value.strip() else None
-        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})}))
+        # The widget, not the event: a Changed queued before an undo refilled it is stale.
+        value = event.input.value
+        title = value if value.strip() else None
+        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})}), "role.title")
 
     @on(Button.Pressed, "#save-split")
     def _save_split(self) -> None:

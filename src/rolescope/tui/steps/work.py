@@ -1,7 +1,7 @@
 """Step 2: the six-month work. A table of tasks and an editor under it.
 
 The table is the keyboard home: n adds, enter edits, d deletes, shift+up/down
-moves, a cycles the archetype override, ctrl+z/ctrl+y undo and redo. The editor
+moves, a cycles the archetype override (ctrl+z/ctrl+y undo and redo, as in every step). The editor
 classifies as you type and shows the evidence; edits to a task apply on every
 keystroke, so the gauge moves as you type.
 """
@@ -49,8 +49,6 @@ class TaskTable(DataTable):
         Binding("shift+up", "move_task(-1)", "Move up", id="task.up"),
         Binding("shift+down", "move_task(1)", "Move down", id="task.down"),
         Binding("a", "cycle_archetype", "Archetype", id="task.archetype"),
-        Binding("ctrl+z", "undo", "Undo", id="task.undo"),
-        Binding("ctrl+y", "redo", "Redo", id="task.redo", show=False),
     ]
 
     def action_new_task(self) -> None:
@@ -68,12 +66,6 @@ class TaskTable(DataTable):
     def action_cycle_archetype(self) -> None:
         self.work_step.cycle_override()
 
-    def action_undo(self) -> None:
-        self.app.action_undo()  # type: ignore[attr-defined]
-
-    def action_redo(self) -> None:
-        self.app.action_redo()  # type: ignore[attr-defined]
-
     work_step: WorkStep  # set by the step that composes it
 
 
@@ -83,7 +75,6 @@ class WorkStep(Step):
     def __init__(self, session: Session, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.editing: int | None = None  # index of the task in the editor; None = a new task
-        self._edit_checkpointed = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="weeks-line")
@@ -122,10 +113,7 @@ class WorkStep(Step):
         return self.query_one(TaskTable)
 
     def focus_first(self) -> None:
-        if self.session.spec.tasks:
-            self.table.focus()
-        else:
-            self.query_one("#task-text", Input).focus()
+        self.focus_now(self.table if self.session.spec.tasks else self.query_one("#task-text", Input))
 
     # ------------------------------------------------------------ drawing
 
@@ -209,7 +197,6 @@ class WorkStep(Step):
 
     def begin_new(self, focus: bool = True) -> None:
         self.editing = None
-        self._edit_checkpointed = False
         self.query_one("#editor-label", Label).update("New task: what will the hire do? Enter adds it, Esc goes back.")
         with self.prevent(Input.Changed):
             self.query_one("#task-text", Input).value = ""
@@ -230,7 +217,6 @@ class WorkStep(Step):
     def _load_editor(self, index: int) -> None:
         task = self.session.spec.tasks[index]
         self.editing = index
-        self._edit_checkpointed = False
         self.query_one("#editor-label", Label).update(
             f"Task {index + 1}: changes apply as you type. Enter or Esc goes back to the list."
         )
@@ -272,8 +258,7 @@ class WorkStep(Step):
         tasks = list(spec.tasks)
         tasks[self.editing] = updated
         # One undo step per task edit, however many keystrokes it takes.
-        self.edited(spec.model_copy(update={"tasks": tasks}), checkpoint=not self._edit_checkpointed)
-        self._edit_checkpointed = True
+        self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}]")
         self.refresh_row(self.editing)
 
     @on(Input.Submitted, "#task-text")
@@ -292,7 +277,7 @@ class WorkStep(Step):
             self.query_one("#task-weeks", Input).focus()
             return
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"tasks": [*spec.tasks, Task(text=text, weeks=weeks)]}), undoable=True)
+        self.edited(spec.model_copy(update={"tasks": [*spec.tasks, Task(text=text, weeks=weeks)]}))
         self.rebuild(self.session, cursor=len(self.session.spec.tasks) - 1)
         self.begin_new()
 
@@ -310,7 +295,7 @@ class WorkStep(Step):
             return
         index = self.table.cursor_row
         tasks = [task for position, task in enumerate(spec.tasks) if position != index]
-        self.edited(spec.model_copy(update={"tasks": tasks}), undoable=True)
+        self.edited(spec.model_copy(update={"tasks": tasks}))
         self.rebuild(self.session, cursor=index)
         if not tasks:
             self.begin_new()
@@ -324,7 +309,7 @@ class WorkStep(Step):
             return
         tasks = list(spec.tasks)
         tasks[index], tasks[target] = tasks[target], tasks[index]
-        self.edited(spec.model_copy(update={"tasks": tasks}), undoable=True)
+        self.edited(spec.model_copy(update={"tasks": tasks}))
         self.rebuild(self.session, cursor=target)
 
     def cycle_override(self) -> None:
@@ -336,6 +321,6 @@ class WorkStep(Step):
         following = OVERRIDE_CYCLE[(OVERRIDE_CYCLE.index(task.archetype) + 1) % len(OVERRIDE_CYCLE)]
         tasks = list(spec.tasks)
         tasks[index] = task.model_copy(update={"archetype": following})
-        self.edited(spec.model_copy(update={"tasks": tasks}), undoable=True)
+        self.edited(spec.model_copy(update={"tasks": tasks}))
         self.refresh_row(index)
         self._load_editor(index)
