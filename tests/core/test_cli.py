@@ -246,6 +246,7 @@ CORE_MODULES = [
     "rolescope.tomlpos",
     "rolescope.fileio",
     "rolescope.errors",
+    "rolescope.limits",
 ]
 
 
