@@ -7,6 +7,7 @@ the nearest enclosing table, or to no line at all.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from typing import Any
@@ -41,6 +42,9 @@ def path_on_line(text: str, line: int) -> KeyPath | None:
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SPACE = " \t"
 _SCALAR_END = frozenset(",]}#\n \t\r")
+# What can end or interrupt a string: its quote, a newline, and in "basic" strings an escape.
+_BASIC_SPECIAL = re.compile(r'["\\\n]')
+_LITERAL_SPECIAL = re.compile(r"['\n]")
 
 
 class _Scanner:
@@ -80,25 +84,31 @@ class _Scanner:
         quote = text[start]
         delimiter = quote * 3 if text.startswith(quote * 3, start) else quote
         self.pos += len(delimiter)
-        end = len(text)
-        while self.pos < end:
-            char = text[self.pos]
-            if char == "\\" and quote == '"':
+        special = _BASIC_SPECIAL if quote == '"' else _LITERAL_SPECIAL
+        while True:
+            found = special.search(text, self.pos)
+            if found is None:
+                self.pos = len(text)
+                break
+            self.pos = found.start()
+            char = found.group()
+            if char == "\\":
                 if text.startswith("\n", self.pos + 1):
                     self.line += 1
                 self.pos += 2
-                continue
-            if text.startswith(delimiter, self.pos):
+            elif char == "\n":
+                if len(delimiter) == 1:
+                    break  # never closed on its line: malformed, the next line starts afresh
+                self.line += 1
+                self.pos += 1
+            elif text.startswith(delimiter, self.pos):
                 self.pos += len(delimiter)
                 # A multi-line string may end in up to two more quotes of its kind.
                 while len(delimiter) == 3 and self.peek() == quote and self.pos - start < 2 * 3 + 2:
                     self.pos += 1
                 break
-            if char == "\n":
-                if len(delimiter) == 1:
-                    break  # never closed on its line: malformed, the next line starts afresh
-                self.line += 1
-            self.pos += 1
+            else:
+                self.pos += 1  # a lone quote inside a multi-line string
         return text[start : self.pos]
 
     def key(self) -> tuple[str, ...] | None:
