@@ -10,6 +10,7 @@ role of the same name wins.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rolescope.errors import SpecError
+from rolescope.markdown import one_line
 from rolescope.spec import ARCHETYPES, FAILURES, STAGES
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
@@ -153,21 +155,29 @@ class Catalog:
     folders: tuple[Path, ...] = ()
 
 
-def user_presets_dir() -> Path:
+def user_presets_dir() -> Path | None:
+    """The per-user presets folder; None when there is no home folder to find it in
+    (no HOME and no password entry), which only means there are no user presets."""
     explicit = os.environ.get("ROLESCOPE_PRESETS")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    try:
+        if explicit:
+            return Path(explicit).expanduser()
+        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    except RuntimeError:
+        return None
     return Path(base) / "rolescope" / "presets"
 
 
 def preset_folders(extra: tuple[str | Path, ...] = ()) -> tuple[Path, ...]:
     folders = [BUILTIN_DIR]
     user = user_presets_dir()
-    if user.is_dir():
+    if user is not None and user.is_dir():
         folders.append(user)
     for folder in extra:
-        path = Path(folder).expanduser()
+        try:
+            path = Path(folder).expanduser()
+        except RuntimeError:  # "~/x" with no home folder known
+            path = Path(folder)
         if not path.is_dir():
             raise SpecError(f"{path}: presets folder not found")
         folders.append(path)
@@ -203,7 +213,7 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
     for folder in folders:
         for name in DATA_FILES:
             path = folder / f"{name}.toml"
-            if path.is_file():
+            if path.exists():
                 merged[name] = merge(merged[name], _read(path))
                 sources[name] = path
         roles_dir = folder / "roles"
@@ -211,24 +221,38 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
             for path in sorted(roles_dir.glob("*.toml")):
                 roles[path.stem] = path
 
-    def build(name: str, model: type[BaseModel], data: Any) -> Any:
+    def build(name: str, model: type[BaseModel], data: Any, *within: str | int) -> Any:
         try:
             return model.model_validate(data)
         except ValidationError as error:
             where = sources.get(name, Path(f"{name}.toml"))
             raise SpecError(
-                [f"{where}: {'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in error.errors()]
+                [
+                    one_line(f"{where}: {'.'.join(map(str, (*within, *e['loc']))) or '(top)'}: {e['msg']}")
+                    for e in error.errors()
+                ]
             ) from None
 
+    def table(name: str, key: str) -> dict[str, Any]:
+        value = merged[name].get(key, {})
+        if not isinstance(value, dict):
+            where = sources.get(name, Path(f"{name}.toml"))
+            raise SpecError(one_line(f"{where}: {key}: must be a table of entries (got {type(value).__name__})"))
+        return value
+
     archetypes = {
-        key: build("archetypes", ArchetypeInfo, value)
-        for key, value in merged["archetypes"].get("archetypes", {}).items()
+        key: build("archetypes", ArchetypeInfo, value, "archetypes", key)
+        for key, value in table("archetypes", "archetypes").items()
     }
     failures = {
-        key: build("archetypes", FailureInfo, value) for key, value in merged["archetypes"].get("failures", {}).items()
+        key: build("archetypes", FailureInfo, value, "failures", key)
+        for key, value in table("archetypes", "failures").items()
     }
-    stages = {key: build("stages", StageInfo, value) for key, value in merged["stages"].get("stages", {}).items()}
-    titles = [build("titles", TitleRule, value) for value in merged["titles"].get("titles", [])]
+    stages = {key: build("stages", StageInfo, value, "stages", key) for key, value in table("stages", "stages").items()}
+    titles_data = merged["titles"].get("titles", [])
+    if not isinstance(titles_data, list):
+        raise SpecError(one_line(f"{sources.get('titles', 'titles.toml')}: titles: must be [[titles]] entries"))
+    titles = [build("titles", TitleRule, value, "titles", index) for index, value in enumerate(titles_data)]
     catalog = Catalog(
         archetypes=archetypes,
         failures=failures,
@@ -246,12 +270,15 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from rolescope.specio import read_text_file  # the one careful reader: kind, size, encoding
+
+    text = read_text_file(path, what="preset")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SpecError(f"{path}: malformed TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpecError(f"{path}: cannot read preset file: {error}") from None
+        raise SpecError(one_line(f"{path}: malformed TOML: {error}")) from None
+    except RecursionError:
+        raise SpecError(one_line(f"{path}: malformed TOML: arrays or tables nested too deeply")) from None
 
 
 def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
@@ -269,9 +296,23 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}: is missing")
         elif any(member not in ARCHETYPES for member in catalog.stages[stage].team):
             problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}.team: unknown archetype")
+    archetypes_file = sources.get("archetypes", "archetypes.toml")
     for failure in FAILURES:
         if failure not in catalog.failures:
-            problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: failures.{failure}: is missing")
+            problems.append(f"{archetypes_file}: failures.{failure}: is missing")
+        elif catalog.failures[failure].archetype not in ARCHETYPES:
+            problems.append(
+                f"{archetypes_file}: failures.{failure}.archetype: '{catalog.failures[failure].archetype}' "
+                f"is not one of: {', '.join(ARCHETYPES)}"
+            )
+    for key, info in catalog.archetypes.items():
+        if info.prevents not in catalog.failures:
+            close = difflib.get_close_matches(info.prevents, list(catalog.failures), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(
+                f"{archetypes_file}: archetypes.{key}.prevents: '{info.prevents}' is not one of: "
+                f"{', '.join(catalog.failures)}{hint}"
+            )
     for rule in catalog.titles:
         if rule.archetype not in ARCHETYPES:
             problems.append(
@@ -280,4 +321,4 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     if problems:
-        raise SpecError(problems)
+        raise SpecError([one_line(problem) for problem in problems])

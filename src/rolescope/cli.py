@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import json
+import os
+import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rolescope import __version__
 from rolescope.errors import RolescopeError
@@ -87,13 +90,69 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (closed, or the disk behind it is full)."""
+
+    def __init__(self, error: OSError):
+        self.error = error
+        super().__init__(str(error))
+
+
+class _GuardedOutput:
+    """Standard output, with a failed write told apart from every other OSError:
+    it becomes OutputError (a closed pipe stays BrokenPipeError)."""
+
+    def __init__(self, stream: TextIO | None):
+        self.stream = stream
+
+    def _call(self, name: str, *args: Any) -> Any:
+        if self.stream is None:
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+        try:
+            return getattr(self.stream, name)(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def write(self, text: str) -> int:
+        return int(self._call("write", text))
+
+    def flush(self) -> None:
+        self._call("flush")
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _silence_stdout(stream: TextIO | None) -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush of what is
+    still buffered cannot fail again ("Exception ignored ... BrokenPipeError")."""
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError, AttributeError):
+        return
+    if fd < 0:
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    real_stdout = sys.stdout
+    sys.stdout = cast(TextIO, _GuardedOutput(real_stdout))
     try:
-        if (argv and argv[0] in COMMANDS) or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
-            args = build_parser().parse_args(argv)
-            return HANDLERS[args.command](args)
-        return _wizard(argv)
+        try:
+            code = _run(argv)
+        except SystemExit as done:  # argparse: --help, --version, a usage error (already on stderr)
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
+        sys.stdout.flush()  # inside the guard: a full disk or closed pipe is reported, not lost
+        return code
     except RolescopeError as error:
         _print_problems(error.lines)
         return 2
@@ -101,18 +160,34 @@ def main(argv: list[str] | None = None) -> int:
         print("rolescope: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (| head); nothing left to say.
-        sys.stderr.close()
-        return 0
+        # The reader went away (| head): end quietly, as a command killed by SIGPIPE would.
+        _silence_stdout(real_stdout)
+        return 141
+    except OutputError as failure:
+        _silence_stdout(real_stdout)
+        reason = failure.error.strerror or str(failure.error)
+        print(f"rolescope: cannot write to standard output: {reason}", file=sys.stderr)
+        return 1
+    finally:
+        sys.stdout = real_stdout
+
+
+def _run(argv: list[str]) -> int:
+    if (argv and argv[0] in COMMANDS) or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
+        args = build_parser().parse_args(argv)
+        return int(HANDLERS[args.command](args))
+    return _wizard(argv)
 
 
 def _print_problems(lines: list[str]) -> None:
-    """Problems to stderr, one per line; a file name or key with control characters
-    in it is shown, not obeyed by the terminal."""
-    from rolescope.markdown import visible_controls
+    """Problems to stderr, one line each: a file name or key with control characters
+    or newlines in it is shown, not obeyed by the terminal, and cannot forge a line."""
+    from rolescope.markdown import one_line
 
+    if sys.stderr is None:
+        return
     for line in lines:
-        print(visible_controls(line), file=sys.stderr)
+        print(one_line(line), file=sys.stderr)
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -121,15 +196,20 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(tuple(args.presets))
 
 
-def safe_path(path: Path) -> str:
-    from rolescope.markdown import visible_controls
+def safe_path(path: Path | str) -> str:
+    from rolescope.markdown import one_line
 
-    return visible_controls(str(path))
+    return one_line(str(path))
+
+
+# DEL and the C1 controls (U+0080 to U+009F): JSON allows them raw, but a terminal
+# obeys some of them (U+009B is a one-character escape sequence), so they are escaped.
+_JSON_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _dump_json(data: object) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    sys.stdout.write(_JSON_C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n")
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -153,9 +233,24 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output)
     _refuse_overwrite(target, args.force)
-    write_spec(spec, target)
+    _make_folder(target.parent)
+    try:
+        write_spec(spec, target)
+    except OSError as error:
+        raise RolescopeError(f"{target}: cannot write it: {error.strerror or error}") from None
     print(f"wrote {safe_path(target)}", file=sys.stderr)
     return 0
+
+
+def _make_folder(folder: Path) -> None:
+    """An output folder is created when missing, as --out and --split-out always have;
+    one that cannot be (a file in the way, no permission) is bad usage."""
+    if folder.exists() and not folder.is_dir():
+        raise RolescopeError(f"{folder}: is not a folder, so nothing can be written into it")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RolescopeError(f"{folder}: cannot create the folder: {error.strerror or error}") from None
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
@@ -191,29 +286,40 @@ def _write_split(spec: RoleSpec, recommendation: Recommendation, out_dir: Path, 
         raise RolescopeError(
             f"{source}: the verdict is '{recommendation.hire}', not a split: there is nothing to split"
         )
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     specs = split_specs(spec, recommendation)
     targets = [out_dir / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in specs]
     for target in targets:
         _refuse_overwrite(target, force)
     for part, target in zip(specs, targets):
-        write_spec(part, target)
+        try:
+            write_spec(part, target)
+        except OSError as error:
+            raise RolescopeError(f"{target}: cannot write it: {error.strerror or error}") from None
         print(f"wrote {safe_path(target)}", file=sys.stderr)
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from rolescope.classify import classify_text
+    from rolescope.limits import MAX_TEXT_CHARS
 
-    lines = list(args.text)
+    lines = [(f"argument {number}", line) for number, line in enumerate(args.text, start=1)]
     if not lines:
         if sys.stdin is None or sys.stdin.isatty():
             raise RolescopeError("rolescope classify: give task lines as arguments, or one per line on standard input")
-        lines = [line.rstrip("\r\n") for line in sys.stdin]
-    lines = [line for line in lines if line.strip()]
-    if not lines:
+        lines = [(f"<stdin>:{number}", line) for number, line in enumerate(_read_stdin_lines(), start=1)]
+    too_long = [
+        f"{where}: {len(line):,} characters is over the limit of {MAX_TEXT_CHARS:,} for one task line"
+        for where, line in lines
+        if len(line) > MAX_TEXT_CHARS
+    ]
+    if too_long:
+        raise RolescopeError(too_long)
+    texts = [line for _, line in lines if line.strip()]
+    if not texts:
         raise RolescopeError("rolescope classify: no task lines to classify")
     catalog = _catalog(args)
-    results = [classify_text(line, catalog) for line in lines]
+    results = [classify_text(line, catalog) for line in texts]
     if args.json:
         _dump_json([result.to_json() for result in results])
     else:
@@ -225,25 +331,52 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_stdin_lines() -> list[str]:
+    """classify's standard input: UTF-8 text of at most MAX_FILE_BYTES, or one clear
+    line. Bytes that are not UTF-8 are refused, as in a spec file, rather than
+    passed on into the JSON."""
+    from rolescope.limits import MAX_FILE_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (tests, embedding): already decoded
+        text = sys.stdin.read(MAX_FILE_BYTES + 1)
+        data = text.encode("utf-8", "surrogateescape")
+    else:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise RolescopeError(f"<stdin>: is over the {MAX_FILE_BYTES:,}-byte limit for classify's input")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RolescopeError(
+            f"<stdin>:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x}); convert it first, "
+            "for example with iconv -f latin1 -t utf-8"
+        ) from None
+    return [line.rstrip("\r") for line in text.removeprefix("\ufeff").split("\n")]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from rolescope.export import export_specs
-    from rolescope.termtext import end_progress, progress
+    from rolescope.termtext import end_progress, progress, wants_colour
 
+    out = Path(args.out)
+    _make_folder(out)
     catalog = _catalog(args)
-    show_progress = len(args.specs) >= 5 and sys.stderr.isatty()
+    # Progress redraws one line with escape codes: only on a terminal that takes them
+    # (not TERM=dumb, not NO_COLOR), like colour.
+    show_progress = len(args.specs) >= 5 and wants_colour(sys.stderr)
     report = export_specs(
         [Path(path) for path in args.specs],
-        Path(args.out),
+        out,
         catalog,
         force=args.force,
         on_progress=(lambda done, total, path: progress(sys.stderr, done, total, str(path))) if show_progress else None,
     )
     if show_progress:
         end_progress(sys.stderr)
-    from rolescope.termtext import safe
-
     for result in report.written:
-        print(safe(f"{result.source}: wrote {result.spec_path} and {result.jd_path}"))
+        print(safe_path(f"{result.source}: wrote {result.spec_path} and {result.jd_path}"))
     for result in report.failed:
         _print_problems(result.problems)
     if report.failed:
@@ -260,8 +393,13 @@ def cmd_presets(args: argparse.Namespace) -> int:
 
     catalog = _catalog(args)
     rows: list[dict[str, Any]] = []
+    problems: list[str] = []
     for name, path in sorted(catalog.roles.items()):
-        spec = read_spec(path)
+        try:
+            spec = read_spec(path)
+        except RolescopeError as error:  # one broken preset is reported; the others are still listed
+            problems.extend(error.lines)
+            continue
         rows.append(
             {
                 "name": name,
@@ -274,9 +412,10 @@ def cmd_presets(args: argparse.Namespace) -> int:
                 "path": str(path),
             }
         )
+    _print_problems(problems)
     if args.json:
         _dump_json(rows)
-        return 0
+        return 1 if problems else 0
     from rolescope.termtext import Style, safe, wants_colour
 
     style = Style(wants_colour(sys.stdout))
@@ -284,7 +423,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{style(row['name'].ljust(width), 'bold')}  {row['stage']:<11}  {safe(row['description'])}")
     print(style("\nStart from one: rolescope new --preset NAME -o my-role.toml", "dim"))
-    return 0
+    return 1 if problems else 0
 
 
 def _wizard(argv: list[str]) -> int:
@@ -309,9 +448,29 @@ def _wizard(argv: list[str]) -> int:
         close = difflib.get_close_matches(args.spec, COMMANDS, n=1)
         if close:
             raise RolescopeError(f"rolescope: unknown command '{args.spec}' (did you mean '{close[0]}'?)")
+    _check_wizard_can_run()
     from rolescope.tui import run_wizard  # the only place the terminal UI is imported
 
     return run_wizard(args.spec, tuple(args.presets), preset=args.preset)
+
+
+def _check_wizard_can_run() -> None:
+    """The wizard needs a terminal on both ends and a home for its drafts; say so
+    before the terminal UI is even imported."""
+    from rolescope.session import drafts_dir
+
+    streams = (sys.stdin, sys.stdout)
+    if any(stream is None or not stream.isatty() for stream in streams):
+        raise RolescopeError(
+            "rolescope: the wizard needs a terminal (standard input and output); "
+            "without one use the headless commands, such as: rolescope recommend SPEC.toml"
+        )
+    try:
+        drafts_dir()
+    except RuntimeError:
+        raise RolescopeError(
+            "rolescope: the wizard keeps drafts in your home folder, but none is known: set HOME or ROLESCOPE_DRAFTS"
+        ) from None
 
 
 HANDLERS = {

@@ -38,6 +38,12 @@ def visible_controls(text: str) -> str:
     return _CONTROL.sub(picture, text)
 
 
+def one_line(text: str) -> str:
+    """`text` as one harmless line for a terminal or a log: every control character,
+    newlines and tabs included, shown as a visible symbol."""
+    return visible_controls(text.replace("\n", "\u240a").replace("\t", "\u2409"))
+
+
 def md_inline(text: str) -> str:
     """`text` as one literal line of Markdown: markup escaped, newlines folded."""
     # Only ASCII white space folds; a non-breaking space stays what it is.

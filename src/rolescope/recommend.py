@@ -13,7 +13,7 @@ from typing import Any
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification, classify_task
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
-from rolescope.textmatch import matched_phrases, matches_any, words
+from rolescope.textmatch import TermIndex, matches_any, raw_words, words
 
 ENGINEERING = ("developer", "operator")
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
@@ -162,7 +162,9 @@ def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
 
 class _Memo:
     """Per-catalog answers that depend only on a task's text, so recomputing a
-    recommendation on every keystroke costs one new line, not all of them."""
+    recommendation on every keystroke costs one new line, not all of them. The
+    PhD and title terms are each compiled into one index, matched in one pass
+    over a task's words (linear in its length, whatever the number of terms)."""
 
     LIMIT = 20_000
 
@@ -170,23 +172,42 @@ class _Memo:
         self.catalog = catalog
         self.phd: dict[str, tuple[str, ...]] = {}
         self.titles: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.phd_rules = list(catalog.vocabulary.phd.values())
+        self.phd_index: TermIndex[int] = TermIndex(
+            [(term, number) for number, rule in enumerate(self.phd_rules) for term in rule.terms]
+        )
+        # Payload: (title rule, the signal's place among the rule's signals).
+        self.title_index: TermIndex[tuple[int, int]] = TermIndex(
+            [
+                (signal, (number, place))
+                for number, rule in enumerate(catalog.titles)
+                for place, signal in enumerate(rule.signals)
+            ]
+        )
 
     def phd_reasons(self, text: str) -> tuple[str, ...]:
         if text not in self.phd:
             if len(self.phd) > self.LIMIT:
                 self.phd.clear()
-            tokens = words(text)
-            self.phd[text] = tuple(
-                rule.reason for rule in self.catalog.vocabulary.phd.values() if matches_any(rule.terms, tokens)
-            )
+            matched = {number for _, number, _ in self.phd_index.scan(words(text))}
+            self.phd[text] = tuple(rule.reason for number, rule in enumerate(self.phd_rules) if number in matched)
         return self.phd[text]
 
     def title_signals(self, text: str) -> tuple[tuple[str, ...], ...]:
-        """For each title rule, in catalog order, the words of `text` that its signals match."""
+        """For each title rule, in catalog order, the words of `text` that its signals
+        match (each signal's first match, in the order the rule lists its signals)."""
         if text not in self.titles:
             if len(self.titles) > self.LIMIT:
                 self.titles.clear()
-            self.titles[text] = tuple(tuple(matched_phrases(rule.signals, text)) for rule in self.catalog.titles)
+            original = raw_words(text)
+            first: dict[tuple[int, int], tuple[int, int]] = {}
+            for term, key, start in self.title_index.scan(words(text)):
+                if key not in first:  # scan goes by start: the first is the earliest
+                    first[key] = (start, start + len(term))
+            hits: list[list[tuple[int, str]]] = [[] for _ in self.catalog.titles]
+            for (number, place), (start, end) in first.items():
+                hits[number].append((place, " ".join(original[start:end])))
+            self.titles[text] = tuple(tuple(phrase for _, phrase in sorted(found)) for found in hits)
         return self.titles[text]
 
 
@@ -230,12 +251,15 @@ def choose_title(
     for position, rule in enumerate(catalog.titles):
         if rule.archetype != archetype:
             continue
-        covered, signals = 0.0, list[str]()
+        covered, signals, seen = 0.0, list[str](), set[str]()
         for item in own:
             hits = memo.title_signals(item.task.text)[position]
             if hits:
                 covered += item.task.weeks
-                signals.extend(hit for hit in hits if hit.lower() not in (seen.lower() for seen in signals))
+                for hit in hits:
+                    if hit.lower() not in seen:
+                        seen.add(hit.lower())
+                        signals.append(hit)
         score = covered * (catalog.title_settings.default_weight if rule.default else 1.0)
         if score > best_score:
             best_title, best_score, best_weeks, best_signals = rule.title, score, covered, signals

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -24,16 +25,14 @@ from pydantic_core import ErrorDetails
 from rolescope import __version__
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
-from rolescope.markdown import visible_controls
+from rolescope.limits import MAX_FILE_BYTES, MAX_TASKS, MAX_TEXT_CHARS
+from rolescope.markdown import one_line
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
 from rolescope.tomlpos import KeyPath, field_lines, iter_fields, line_of, path_on_line
 
 # Version N -> a function turning a version-N document into a version-N+1 one.
 # Empty while there is only version 1; this is the single place migrations go.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-# A spec is a few kilobytes; anything far larger is not one.
-MAX_SPEC_BYTES = 5_000_000
 
 
 def read_spec(path: str | Path) -> RoleSpec:
@@ -44,20 +43,11 @@ def read_spec(path: str | Path) -> RoleSpec:
 
 
 def read_text_file(path: Path, *, what: str) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into one clear line."""
+    """Read a UTF-8 text file, turning every way it can fail into one clear line.
+    Only a regular file of at most MAX_FILE_BYTES is read: a device (/dev/zero),
+    a pipe that never ends or a huge file is refused before any of it is read."""
+    data = read_file_bytes(path, what=what)
     source = str(path)
-    try:
-        if path.is_dir():
-            raise SpecError(f"{source}: is a directory, not a {what} file")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError(f"{source}: no such file") from None
-    except PermissionError:
-        raise SpecError(f"{source}: cannot read it: permission denied") from None
-    except OSError as error:
-        raise SpecError(f"{source}: cannot read it: {error.strerror or error}") from None
-    if len(data) > MAX_SPEC_BYTES:
-        raise SpecError(f"{source}: {len(data):,} bytes is far too large for a {what} file")
     if b"\x00" in data:
         raise SpecError(f"{source}: is a binary file, not a TOML {what}")
     try:
@@ -66,6 +56,32 @@ def read_text_file(path: Path, *, what: str) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise SpecError(f"{source}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
     return text
+
+
+def read_file_bytes(path: Path, *, what: str) -> bytes:
+    """The bytes of a regular file within the size limit, or SpecError naming the file.
+    The kind and size are checked first, so nothing is read from a device or pipe."""
+    source = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SpecError(f"{source}: is a directory, not a {what} file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SpecError(f"{source}: is not a regular file (a device, pipe or socket), so it is not a {what} file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise SpecError(
+                f"{source}: {info.st_size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit for a {what} file"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SpecError(f"{source}: no such file") from None
+    except PermissionError:
+        raise SpecError(f"{source}: cannot read it: permission denied") from None
+    except OSError as error:
+        raise SpecError(f"{source}: cannot read it: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after the check
+        raise SpecError(f"{source}: is over the {MAX_FILE_BYTES:,}-byte limit for a {what} file")
+    return data
 
 
 def parse_spec(text: str, source: str = "<spec>", *, complete: bool = True) -> RoleSpec:
@@ -85,6 +101,8 @@ def parse_spec(text: str, source: str = "<spec>", *, complete: bool = True) -> R
 def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise SpecError(f"{one_line(source)}: malformed TOML: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as error:
         # Python 3.11 puts the position in the message: "... (at line 3, column 9)".
         message = str(error)
@@ -185,6 +203,9 @@ def _migrate(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -
 
 def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, complete: bool = True) -> RoleSpec:
     positions = field_lines(text) if text else {}
+    too_big = _limit_problems(data, source, positions)
+    if too_big:
+        raise SpecError(too_big)
     try:
         spec = RoleSpec.model_validate(data)
     except ValidationError as error:
@@ -199,10 +220,39 @@ def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, com
     return spec
 
 
+def _limit_problems(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -> list[str]:
+    """The size limits (rolescope.limits), checked before validation so that an
+    absurd spec is refused quickly, naming the field."""
+    problems: list[tuple[int, str]] = []
+
+    def report(loc: KeyPath, message: str, name: str | None = None) -> None:
+        line = line_of(positions, loc)
+        problems.append((line or 0, _one_line(f"{_where(source, line)}: {name or field_name(loc)}: {message}")))
+
+    tasks = data.get("tasks")
+    if isinstance(tasks, list) and len(tasks) > MAX_TASKS:
+        report(("tasks", 0), f"{len(tasks):,} tasks is over the limit of {MAX_TASKS:,} for one spec", "tasks")
+        return [text for _, text in problems]
+
+    def walk(value: Any, loc: KeyPath) -> None:
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                report(loc, f"{len(value):,} characters is over the limit of {MAX_TEXT_CHARS:,} for one text")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*loc, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*loc, index))
+
+    walk(data, ())
+    return [text for _, text in sorted(problems, key=lambda item: item[0])]
+
+
 def _one_line(message: str) -> str:
     """A message quotes the user's keys: their control characters (escape sequences,
     newlines, tabs) are shown as symbols, so each problem stays one harmless line."""
-    return visible_controls(message.replace("\n", "\u240a").replace("\t", "\u2409"))
+    return one_line(message)
 
 
 def _where(source: str, line: int | None) -> str:

@@ -97,8 +97,9 @@ def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[
 
 class TermIndex(Generic[Payload]):
     """Many terms, matched in one pass: each word position only tries the terms
-    whose first word could match there (exact words by dictionary, prefixes by
-    their first letter), which keeps classification linear in the line's length."""
+    whose first word matches there, found by dictionary (exact words by the word,
+    prefixes by each of the word's own prefixes), so the cost is linear in the
+    line's length and does not grow with the size of the vocabulary."""
 
     def __init__(self, entries: list[tuple[str, Payload]]):
         self._exact: dict[str, list[tuple[Term, Payload]]] = {}
@@ -112,19 +113,28 @@ class TermIndex(Generic[Payload]):
             if not is_prefix:
                 self._exact.setdefault(first, []).append((term, payload))
             elif first:
-                self._prefix.setdefault(first[0], []).append((term, payload))
+                self._prefix.setdefault(first, []).append((term, payload))
             else:
                 self._anything.append((term, payload))
+        self._longest_prefix = max(map(len, self._prefix), default=0)
+
+    def _candidates(self, token: str) -> list[tuple[Term, Payload]]:
+        found = list(self._exact.get(token, ()))
+        for size in range(1, min(len(token), self._longest_prefix) + 1):
+            found.extend(self._prefix.get(token[:size], ()))
+        return found + self._anything if self._anything else found
 
     def scan(self, tokens: list[str]) -> list[tuple[Term, Payload, int]]:
-        """Every (term, payload, start) where the term matches `tokens`."""
+        """Every (term, payload, start) where the term matches `tokens`, by start."""
         found: list[tuple[Term, Payload, int]] = []
+        count = len(tokens)
         for start, token in enumerate(tokens):
-            candidates = self._exact.get(token, []) + self._prefix.get(token[:1], []) + self._anything
-            for term, payload in candidates:
-                end = start + len(term.parts)
-                if end <= len(tokens) and all(
-                    _part_matches(part, tokens[index]) for part, index in zip(term.parts, range(start, end))
+            for term, payload in self._candidates(token):
+                parts = term.parts
+                end = start + len(parts)
+                # The first word matched already; check the rest.
+                if end <= count and all(
+                    _part_matches(parts[offset], tokens[start + offset]) for offset in range(1, len(parts))
                 ):
                     found.append((term, payload, start))
         return found

@@ -247,6 +247,7 @@ CORE_MODULES = [
     "rolescope.fileio",
     "rolescope.errors",
     "rolescope.history",
+    "rolescope.limits",
 ]
 
 
