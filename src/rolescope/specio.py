@@ -413,5 +413,7 @@ def dump_spec(spec: RoleSpec) -> str:
     return dump_toml(spec_to_data(spec))
 
 
-def write_spec(spec: RoleSpec, path: str | Path) -> None:
-    atomic_write_text(Path(path), dump_spec(spec))
+def write_spec(spec: RoleSpec, path: str | Path, *, replace: bool = True) -> None:
+    """Write `spec` to `path` atomically; through a symbolic link to its file. Without
+    `replace`, an existing `path` raises fileio.TargetsExist and is left alone."""
+    atomic_write_text(Path(path), dump_spec(spec), replace=replace)
