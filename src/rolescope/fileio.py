@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -101,7 +100,7 @@ def _real_target(path: Path) -> Path:
 def _temp_name(target: Path) -> Path:
     # Hidden, next to the target (same file system, so the rename is atomic), and
     # short enough for any target name.
-    return target.with_name(f".{target.name[:40]}.{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name[:40]}.{os.urandom(4).hex()}.tmp")
 
 
 class _Staged:
