@@ -57,3 +57,17 @@ def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, cwd: 
         cwd=cwd,
         timeout=60,
     )
+
+
+def start_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.Popen[str]:
+    """Start the real command as `run_cli` does, without waiting for it: for a test
+    that acts while it runs (holds a lock it needs, sends it a signal)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "rolescope", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+    )

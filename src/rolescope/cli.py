@@ -213,7 +213,9 @@ def _dump_json(data: object) -> None:
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
+    from rolescope.fileio import target_exists
+
+    if target_exists(path) and not force:
         raise RolescopeError(f"{path}: already exists; pass --force to overwrite it")
     if path.is_dir():
         raise RolescopeError(f"{path}: is a directory")
@@ -235,7 +237,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     _refuse_overwrite(target, args.force)
     _make_folder(target.parent)
     try:
-        write_spec(spec, target)
+        write_spec(spec, target, replace=args.force)
+    except FileExistsError:  # made by someone else since the check: still not overwritten
+        _refuse_overwrite(target, args.force)
+        raise
     except OSError as error:
         raise RolescopeError(f"{target}: cannot write it: {error.strerror or error}") from None
     print(f"wrote {safe_path(target)}", file=sys.stderr)
@@ -357,7 +362,7 @@ def _read_stdin_lines() -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from rolescope.export import export_specs
+    from rolescope.export import export_specs, sigterm_interrupts
     from rolescope.termtext import end_progress, progress, wants_colour
 
     out = Path(args.out)
@@ -366,20 +371,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Progress redraws one line with escape codes: only on a terminal that takes them
     # (not TERM=dumb, not NO_COLOR), like colour.
     show_progress = len(args.specs) >= 5 and wants_colour(sys.stderr)
-    report = export_specs(
-        [Path(path) for path in args.specs],
-        out,
-        catalog,
-        force=args.force,
-        on_progress=(lambda done, total, path: progress(sys.stderr, done, total, str(path))) if show_progress else None,
-    )
+    waited: set[Path] = set()
+
+    def waiting(folder: Path) -> None:
+        if folder not in waited:
+            waited.add(folder)
+            if show_progress:
+                end_progress(sys.stderr)  # a line of its own, not over the progress line
+            print(f"rolescope export: waiting for another export into {safe_path(folder)}", file=sys.stderr)
+
+    with sigterm_interrupts():
+        report = export_specs(
+            [Path(path) for path in args.specs],
+            out,
+            catalog,
+            force=args.force,
+            on_progress=(lambda done, total, path: progress(sys.stderr, done, total, str(path)))
+            if show_progress
+            else None,
+            on_wait=waiting,
+        )
     if show_progress:
         end_progress(sys.stderr)
     for result in report.written:
         print(safe_path(f"{result.source}: wrote {result.spec_path} and {result.jd_path}"))
     for result in report.failed:
         _print_problems(result.problems)
-    if report.failed:
+    if report.interrupted is not None:
+        print(
+            f"rolescope export: interrupted: {len(report.written)} written, {len(report.failed)} failed, "
+            f"{len(report.not_done)} not exported",
+            file=sys.stderr,
+        )
+    elif report.failed:
         print(
             f"rolescope export: {len(report.written)} written, {len(report.failed)} failed",
             file=sys.stderr,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rolescope.catalog import Catalog
 from rolescope.markdown import md_inline
+from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, asks_for_credentials
 from rolescope.spec import Pay, RoleSpec
 
@@ -18,7 +19,10 @@ _PERIOD = {"year": "per year", "month": "per month", "hour": "per hour"}
 
 def format_pay(pay: Pay) -> str:
     def amount(value: float) -> str:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+        # Every digit the lead typed; cents read as cents (52.5 -> 52.50).
+        text = format_number(value)
+        whole, point, fraction = text.partition(".")
+        return f"{whole}.{fraction:0<2}" if point else text
 
     return f"{pay.currency} {amount(pay.min)}–{amount(pay.max)} {_PERIOD[pay.period]}"
 

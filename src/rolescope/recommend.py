@@ -12,6 +12,7 @@ from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification, classify_task
+from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
 from rolescope.textmatch import TermIndex, matches_any, raw_words, words
 
@@ -150,7 +151,7 @@ def pct(share: float) -> str:
 
 
 def weeks_text(weeks: float) -> str:
-    return f"{weeks:g} week" + ("" if weeks == 1 else "s")
+    return f"{format_number(weeks)} week" + ("" if weeks == 1 else "s")
 
 
 def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
@@ -230,10 +231,11 @@ def classify_tasks(spec: RoleSpec, catalog: Catalog) -> tuple[TaskResult, ...]:
 
 
 def weeks_by_archetype(results: tuple[TaskResult, ...] | list[TaskResult]) -> dict[str, float]:
-    weeks = {archetype: 0.0 for archetype in ARCHETYPES}
+    # Summed as typed, so the totals shown in full read 0.3, not 0.30000000000000004.
+    weeks: dict[str, list[float]] = {archetype: [] for archetype in ARCHETYPES}
     for item in results:
-        weeks[item.archetype] += item.task.weeks
-    return weeks
+        weeks[item.archetype].append(item.task.weeks)
+    return {archetype: exact_sum(items) for archetype, items in weeks.items()}
 
 
 def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> str:
@@ -251,15 +253,16 @@ def choose_title(
     for position, rule in enumerate(catalog.titles):
         if rule.archetype != archetype:
             continue
-        covered, signals, seen = 0.0, list[str](), set[str]()
+        covering, signals, seen = list[float](), list[str](), set[str]()
         for item in own:
             hits = memo.title_signals(item.task.text)[position]
             if hits:
-                covered += item.task.weeks
+                covering.append(item.task.weeks)
                 for hit in hits:
                     if hit.lower() not in seen:
                         seen.add(hit.lower())
                         signals.append(hit)
+        covered = exact_sum(covering)
         score = covered * (catalog.title_settings.default_weight if rule.default else 1.0)
         if score > best_score:
             best_title, best_score, best_weeks, best_signals = rule.title, score, covered, signals
@@ -345,7 +348,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
     limits = catalog.thresholds
     results = classify_tasks(spec, catalog)
     weeks = weeks_by_archetype(results)
-    total = sum(weeks.values())
+    total = exact_sum(weeks.values())
     shares = {archetype: round(weeks[archetype] / total, 4) for archetype in ARCHETYPES}
     research = round(weeks["researcher"] / total, 4)
     engineering = round(1 - research, 4)
@@ -374,7 +377,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         engineering_archetype = dominant(weeks, ENGINEERING)
         roles = []
         for role_archetype, items in (("researcher", research_tasks), (engineering_archetype, engineering_tasks)):
-            role_weeks = sum(item.task.weeks for item in items)
+            role_weeks = exact_sum(item.task.weeks for item in items)
             roles.append(
                 SplitRole(
                     archetype=role_archetype,
@@ -443,11 +446,11 @@ def _warnings(
     warnings = []
     if total > available:
         warnings.append(
-            f"Overbooked: {total:g} weeks planned in {available:g}. Cut or defer work, or admit it is more than one hire."
+            f"Overbooked: {format_number(total)} weeks planned in {format_number(available)}. Cut or defer work, or admit it is more than one hire."
         )
     elif total < limits.weeks.underplanned:
         warnings.append(
-            f"Only {total:g} of the {available:g} weeks are written down: describe the rest of the first six months before deciding."
+            f"Only {format_number(total)} of the {format_number(available)} weeks are written down: describe the rest of the first six months before deciding."
         )
     if all(shares[archetype] >= limits.warnings.spans_all_min_share for archetype in ARCHETYPES):
         spread = ", ".join(f"{archetype} {pct(shares[archetype])}" for archetype in ARCHETYPES)

@@ -11,6 +11,8 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rolescope.numbers import exact_sum, format_number
+
 SCHEMA_VERSION: Final = 1
 
 Archetype = Literal["researcher", "developer", "operator"]
@@ -54,7 +56,9 @@ class Pay(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Pay:
         if self.max < self.min:
-            raise ValueError(f"max ({self.max:g}) is below min ({self.min:g})")
+            # As written in the file, so the lead finds them there.
+            low, high = format_number(self.min, thousands=False), format_number(self.max, thousands=False)
+            raise ValueError(f"max ({high}) is below min ({low})")
         return self
 
 
@@ -116,7 +120,7 @@ class RoleSpec(_Model):
 
     @property
     def total_weeks(self) -> float:
-        return sum(task.weeks for task in self.tasks)
+        return exact_sum(task.weeks for task in self.tasks)
 
 
 def completeness_problems(spec: RoleSpec) -> list[tuple[str, str]]:

@@ -27,6 +27,7 @@ from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
 from rolescope.limits import MAX_FILE_BYTES, MAX_TASKS, MAX_TEXT_CHARS
 from rolescope.markdown import one_line
+from rolescope.numbers import format_number
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
 from rolescope.tomlpos import KeyPath, field_lines, iter_fields, line_of, path_on_line
 
@@ -338,12 +339,13 @@ def _message(err: ErrorDetails) -> str:
         quoted = isinstance(value, str) and _is_number(value)
         return f"must be a number{', without quotes' if quoted else ''} (got {_short(value)})"
     if kind == "greater_than":
-        return f"must be more than {ctx['gt']:g} (got {_short(value)})"
+        return f"must be more than {format_number(ctx['gt'])} (got {_short(value)})"
     if kind == "greater_than_equal":
-        return f"must be {ctx['ge']:g} or more (got {_short(value)})"
-    if kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
-        return f"must be at most {limit:g} (got {_short(value)})"
+        return f"must be {format_number(ctx['ge'])} or more (got {_short(value)})"
+    if kind == "less_than_equal":
+        return f"must be at most {format_number(ctx['le'])} (got {_short(value)})"
+    if kind == "less_than":
+        return f"must be less than {format_number(ctx['lt'])} (got {_short(value)})"
     if kind == "string_type":
         return f"must be text in quotes (got {_short(value)})"
     if kind == "list_type" and tuple(err["loc"]) == ("tasks",):
@@ -381,8 +383,15 @@ def _describe(error: ValidationError, data: dict[str, Any], source: str, positio
 # ---------------------------------------------------------------- writing
 
 
+# Whole numbers are written as TOML integers (weeks = 6, not 6.0) while a float
+# still holds them exactly; beyond 2**53 a float's "whole" value is not what was typed.
+_EXACT_INTEGERS = 2**53
+
+
 def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
+    """A float as it is written: TOML floats are printed with every digit they have
+    (tomli_w uses repr), so nothing is rounded on the way to the file."""
+    return int(value) if float(value).is_integer() and abs(value) <= _EXACT_INTEGERS else value
 
 
 def spec_to_data(spec: RoleSpec) -> dict[str, Any]:
@@ -454,5 +463,7 @@ def dump_spec(spec: RoleSpec) -> str:
     return dump_toml(spec_to_data(spec))
 
 
-def write_spec(spec: RoleSpec, path: str | Path) -> None:
-    atomic_write_text(Path(path), dump_spec(spec))
+def write_spec(spec: RoleSpec, path: str | Path, *, replace: bool = True) -> None:
+    """Write `spec` to `path` atomically; through a symbolic link to its file. Without
+    `replace`, an existing `path` raises fileio.TargetsExist and is left alone."""
+    atomic_write_text(Path(path), dump_spec(spec), replace=replace)

@@ -10,6 +10,7 @@ from typing import TextIO
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification
 from rolescope.markdown import visible_controls
+from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.spec import RoleSpec
 
@@ -105,7 +106,7 @@ def render_recommendation(
     stage = catalog.stages[spec.company.stage]
     out.append(
         style(safe(spec.company.name), "bold")
-        + f" · {stage.name.lower()} · {r.total_weeks:g} of {r.weeks_available:g} weeks planned"
+        + f" · {stage.name.lower()} · {format_number(r.total_weeks)} of {format_number(r.weeks_available)} weeks planned"
         + style(f"   ({safe(spec_name)})", "dim")
     )
     out.append("")
@@ -133,7 +134,7 @@ def render_recommendation(
         out.append(style("  The two roles", "bold"))
         for role in r.split:
             numbers = ", ".join(str(number) for number in role.task_numbers)
-            line = f"{role.title}: {role.archetype}, {role.weeks:g} weeks ({pct(role.share)}), tasks {numbers}"
+            line = f"{role.title}: {role.archetype}, {format_number(role.weeks)} weeks ({pct(role.share)}), tasks {numbers}"
             out.append("    " + hanging(line, 6, width))
     out.append("")
     out.append(style("  Team", "bold"))
@@ -151,7 +152,7 @@ def render_recommendation(
         out.append(
             f"    {item.number:>2}  "
             + style(f"{item.archetype:<10}", ARCHETYPE_COLOUR[item.archetype])
-            + f"{flag:>7} {item.task.weeks:>5g} wk  {body}"
+            + f"{flag:>7} {format_number(item.task.weeks):>5} wk  {body}"
         )
     out.append("")
     out.append(style("  Interview plan", "bold") + (f" for the {r.split[0].title}" if r.split else ""))

@@ -241,6 +241,7 @@ CORE_MODULES = [
     "rolescope.session",
     "rolescope.termtext",
     "rolescope.markdown",
+    "rolescope.numbers",
     "rolescope.slug",
     "rolescope.textmatch",
     "rolescope.tomlpos",

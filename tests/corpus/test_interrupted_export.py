@@ -1,34 +1,42 @@
-"""An export interrupted half-way leaves the previous pair exactly as it was:
-the spec and its description are written both or neither, and no temporary
-file is left behind."""
+"""An export interrupted half-way (a failed write, Ctrl+C, SIGTERM) leaves every
+pair whole: the spec and its description are written both or neither, the
+previous pair stays exactly as it was, no temporary file is left behind, and the
+run says which pairs it wrote."""
 
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
 
+from rolescope.catalog import load_catalog
 from rolescope.export import export_paths, export_specs
 from rolescope.recommend import recommend
 from rolescope.specio import read_spec, write_spec
-from tests.conftest import ROLES_DIR
+from tests.conftest import ROLES_DIR, start_cli
+from tests.corpus.test_concurrent_export import holding_the_folder, wait_until_waiting
 
 GOOD = ROLES_DIR / "rag-support-search.toml"
 
 
-def fail_replace_onto(monkeypatch, suffix: str) -> list[str]:
-    """Make os.replace fail when it would put a `suffix` file in place; returns the targets it refused."""
-    real_replace = os.replace
+def fail_publishing_onto(monkeypatch, suffix: str) -> list[str]:
+    """Make putting a `suffix` file in place fail, by rename (replacing) or by link
+    (creating); returns the targets it refused."""
     refused: list[str] = []
 
-    def replace(src, dst, *args, **kwargs):
-        if str(dst).endswith(suffix):
-            refused.append(str(dst))
-            raise OSError(28, "No space left on device")
-        return real_replace(src, dst, *args, **kwargs)
+    def failing(real):
+        def publish(src, dst, *args, **kwargs):
+            if str(dst).endswith(suffix):
+                refused.append(str(dst))
+                raise OSError(28, "No space left on device")
+            return real(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(os, "replace", replace)
+        return publish
+
+    monkeypatch.setattr(os, "replace", failing(os.replace))
+    monkeypatch.setattr(os, "link", failing(os.link))
     return refused
 
 
@@ -63,10 +71,10 @@ def previous(tmp_path, catalog):
     return out, before
 
 
-@pytest.mark.parametrize("failing", [".toml", ".md"], ids=["second-file-fails", "first-file-fails"])
+@pytest.mark.parametrize("failing", [".toml", ".md"], ids=["spec-fails", "description-fails"])
 def test_interrupted_export_keeps_the_previous_pair(previous, catalog, monkeypatch, failing):
     out, before = previous
-    refused = fail_replace_onto(monkeypatch, failing)
+    refused = fail_publishing_onto(monkeypatch, failing)
     report = export_specs([GOOD], out, catalog, force=True)
     assert refused, "the failure was never triggered"
     (result,) = report.results
@@ -79,10 +87,10 @@ def test_interrupted_export_keeps_the_previous_pair(previous, catalog, monkeypat
 
 def test_interrupted_first_export_leaves_nothing(tmp_path, catalog, monkeypatch):
     out = tmp_path / "out"
-    fail_replace_onto(monkeypatch, ".toml")
+    fail_publishing_onto(monkeypatch, ".md")
     report = export_specs([GOOD], out, catalog)
     assert report.exit_code == 1
-    assert list(out.iterdir()) == []  # the description written first was taken back
+    assert list(out.iterdir()) == []  # the spec published first was taken back
 
 
 def test_a_failed_pair_does_not_stop_the_batch(previous, tmp_path, catalog, monkeypatch):
@@ -105,3 +113,93 @@ def test_a_failed_pair_does_not_stop_the_batch(previous, tmp_path, catalog, monk
     new = sorted(set(after) - set(before))
     assert len(new) == 2 and all(not name.startswith(".") for name in new)
     assert read_spec(out / next(name for name in new if name.endswith(".toml"))) == read_spec(other)
+
+
+# ------------------------------------------------------------ stopped by Ctrl+C or SIGTERM
+
+OTHER = ROLES_DIR / "fraud-model-operator.toml"
+# The calls that make and publish a pair; a stop may come before any of them.
+STEPS = ("open", "fsync", "replace", "link")
+
+
+def stop_at(monkeypatch, step: int) -> dict[str, int]:
+    """Raise KeyboardInterrupt at the `step`-th file-system call of STEPS (from 1);
+    0 never stops. Returns the running count."""
+    seen = {"calls": 0}
+    for name in STEPS:
+        real = getattr(os, name)
+
+        def counted(*args, real=real, **kwargs):
+            seen["calls"] += 1
+            if seen["calls"] == step:
+                raise KeyboardInterrupt
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(os, name, counted)
+    return seen
+
+
+def pairs_in(out: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in out.iterdir():
+        found.setdefault(path.stem, set()).add(path.suffix)
+    return found
+
+
+def test_a_stop_at_any_point_leaves_whole_pairs_and_reports_them(tmp_path, catalog, monkeypatch):
+    with monkeypatch.context() as patch:
+        total = stop_at(patch, 0)
+        assert export_specs([GOOD, OTHER], tmp_path / "dry-run", catalog).exit_code == 0
+    steps = total["calls"]
+    assert steps >= 8  # two pairs: at least two temporary files each, and publishing them
+    for step in range(1, steps + 1):
+        out = tmp_path / f"out-{step}"
+        out.mkdir()
+        with monkeypatch.context() as patch:
+            stop_at(patch, step)
+            try:
+                report = export_specs([GOOD, OTHER], out, catalog)
+            except KeyboardInterrupt:
+                pytest.fail(f"a stop at step {step} escaped the export: nothing could say what it wrote")
+        assert report.interrupted == signal.SIGINT and report.exit_code == 130, step
+        pairs = pairs_in(out)
+        assert all(suffixes == {".toml", ".md"} for suffixes in pairs.values()), (step, pairs)  # no .tmp either
+        assert sorted(str(result.spec_path) for result in report.written) == sorted(
+            str(out / f"{stem}.toml") for stem in pairs
+        ), step
+        assert report.not_done == [GOOD, OTHER][len(report.written) :], step
+
+
+def test_the_command_says_what_it_wrote_before_it_was_stopped(tmp_path, monkeypatch, capsys):
+    from rolescope.cli import main
+
+    with monkeypatch.context() as patch:
+        total = stop_at(patch, 0)
+        assert export_specs([GOOD], tmp_path / "dry-run", load_catalog()).exit_code == 0
+    out = tmp_path / "out"
+    with monkeypatch.context() as patch:
+        stop_at(patch, total["calls"] + 2)  # inside the second spec's pair
+        code = main(["export", str(GOOD), str(OTHER), str(GOOD), "--out", str(out)])
+    assert code == 130
+    captured = capsys.readouterr()
+    (pair,) = pairs_in(out)
+    assert captured.out == f"{GOOD}: wrote {out / pair}.toml and {out / pair}.md\n"
+    assert captured.err == "rolescope export: interrupted: 1 written, 0 failed, 2 not exported\n"
+
+
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_takes_back_the_pair_in_progress(tmp_path, stop, code):
+    """The real command, stopped with its pair staged: the test holds the output
+    folder (as another export would), so the command is stopped just before publishing."""
+    out = tmp_path / "out"
+    out.mkdir()
+    with holding_the_folder(out):
+        export = start_cli("export", str(GOOD), str(OTHER), "--out", str(out))
+        wait_until_waiting(export, out)
+        assert [path.suffix for path in out.iterdir()] == [".tmp", ".tmp"]  # the pair, staged
+        export.send_signal(stop)
+        stdout, stderr = export.communicate(timeout=60)
+    assert export.returncode == code
+    assert stdout == ""
+    assert stderr == "rolescope export: interrupted: 0 written, 0 failed, 2 not exported\n"
+    assert list(out.iterdir()) == []

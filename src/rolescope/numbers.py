@@ -1,0 +1,37 @@
+"""Numbers for people: shown in full, never rounded, and added up the way they were typed.
+
+A lead who types pay 2345678 or 4.123456789 weeks must see exactly that again,
+in every view and in the saved file. Python's `:g` keeps six significant digits
+(2345678 -> 2.34568e+06), so nothing that shows a spec's numbers uses it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from decimal import Decimal
+
+
+def format_number(value: float, *, thousands: bool = True) -> str:
+    """`value` in plain decimal notation, with every digit it has and no more.
+
+    Whole numbers show without a decimal point (6.0 -> "6"); other values show the
+    shortest digits that read back as the same float (4.123456789 stays
+    4.123456789, 1e-07 becomes 0.0000001). `thousands` groups the whole part with
+    commas (2,345,678) for prose; pass False for text a person edits and the
+    program parses back, such as an input field."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"  # -0.0 included: a sign on nothing only puzzles
+    # repr gives the shortest digits that read back as the same float (2345678.0,
+    # 1e-07); Decimal writes them out without an exponent.
+    digits = Decimal(repr(float(value)))
+    text = f"{digits:,f}" if thousands else f"{digits:f}"
+    return text.removesuffix(".0")
+
+
+def exact_sum(values: Iterable[float]) -> float:
+    """The sum of numbers as they were typed: 0.1 + 0.2 is 0.3, not 0.30000000000000004,
+    so a total shown in full is as readable as its parts."""
+    return float(sum((Decimal(repr(float(value))) for value in values), Decimal(0)))
