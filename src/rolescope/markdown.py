@@ -20,6 +20,9 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # line display in an order other than the one it is stored in.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+# What GFM turns into a link with no markup: a scheme's "://", "www." and the "@"
+# of an address. The last character of each match gets a backslash.
+_AUTOLINK = re.compile(r"(?i)(?<![\w.])(?:https?|ftp|mailto|xmpp):|(?<![\w.])www\.|@(?=\w)")
 
 
 def visible_controls(text: str) -> str:
@@ -38,6 +41,19 @@ def visible_controls(text: str) -> str:
     return _CONTROL.sub(picture, text)
 
 
+# One symbol for each control character, so a field that shows text keeps its
+# positions: C0 as control pictures (ESC -> ␛), DEL as ␡, C1 and bidi controls as �.
+_ONE_FOR_ONE = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x09}
+_ONE_FOR_ONE |= {0x7F: "\u2421"} | {code: "\ufffd" for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F))}
+_ONE_FOR_ONE |= {code: "\ufffd" for code in range(0x2066, 0x206A)}
+
+
+def screen_safe(text: str) -> str:
+    """`text` with each control character replaced by one visible symbol (tabs
+    kept): what an editable field shows, character for character."""
+    return text.translate(_ONE_FOR_ONE)
+
+
 def one_line(text: str) -> str:
     """`text` as one harmless line for a terminal or a log: every control character,
     newlines and tabs included, shown as a visible symbol."""
@@ -52,6 +68,9 @@ def md_inline(text: str) -> str:
     text = _LEADING.sub(
         lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text
     )
+    # A bare URL, www address or e-mail would become a live link (GFM autolinks):
+    # an escape inside the pattern keeps it plain text that reads the same.
+    text = _AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
     # HTML: a tag or an entity is neutralised by its first character.
     text = _ENTITY.sub("&amp;", text)
     return text.replace("<", "&lt;")

@@ -75,7 +75,7 @@ def test_hostile_text_stays_literal(catalog):
     text = render(spec, catalog)
     assert "<script>" not in text
     assert "\x1b" not in text
-    assert "\\[link\\](http://x)" in text
+    assert "\\[link\\](http\\://x)" in text  # nor a link, nor a bare URL
     assert "\\# Heading" in text
     assert "- \\- not a list" in text
     assert "- 1\\. not numbered" in text
@@ -102,3 +102,25 @@ def test_hostile_text_stays_literal(catalog):
 )
 def test_md_inline(raw, escaped):
     assert md_inline(raw) == escaped
+
+
+_GFM_AUTOLINK = re.compile(r"(?i)(?<![\w.\\])(?:https?://|www\.)|(?<![\\])@\w")
+
+
+def test_a_bare_url_in_a_task_never_becomes_a_link(catalog):
+    """GFM turns bare URLs, www addresses and e-mail addresses into links: a task
+    that holds one is published as plain text that reads the same."""
+    from markdown_it import MarkdownIt
+
+    task = "Build the ingestion job for https://evil.example/login and www.evil.example, alerts to ops@evil.example"
+    spec = RoleSpec.model_validate(
+        {
+            "company": {"name": "Acme"},
+            "tasks": [{"text": task, "weeks": 6}, {"text": "Deploy the ranking API", "weeks": 8}],
+        }
+    )
+    text = render(spec, catalog)
+    assert not _GFM_AUTOLINK.search(text)
+    html = MarkdownIt("commonmark").render(text)
+    assert "<a " not in html
+    assert "https://evil.example/login" in html and "ops@evil.example" in html  # it still reads the same

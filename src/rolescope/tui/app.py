@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from rolescope.catalog import Catalog, load_catalog
 from rolescope.errors import RolescopeError, SpecError
+from rolescope.markdown import one_line
 from rolescope.session import ConflictError, ExistsError, Session, absolute
 from rolescope.spec import RoleSpec
 from rolescope.specio import read_spec
@@ -167,14 +169,14 @@ class RolescopeApp(App[int]):
             if choice == "restore":
                 self.session.restore_draft(draft)
                 self.load_all()
-                self.notify("Draft restored.")
+                self.tell("Draft restored.")
             elif choice == "discard":
                 self.session.discard_draft()
             else:
                 # Not decided now: keep it out of the way of this session's drafts.
                 kept = self.session.set_aside_draft()
                 if kept is not None:
-                    self.notify(f"The draft is kept as {kept}", timeout=8)
+                    self.tell(f"The draft is kept as {kept}", timeout=8)
 
         return answer
 
@@ -218,7 +220,12 @@ class RolescopeApp(App[int]):
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else "new role"
-        self.sub_title = name + (" •" if self.session.dirty else "")
+        self.sub_title = one_line(name) + (" •" if self.session.dirty else "")
+
+    def tell(self, message: str, **options: Any) -> None:
+        """A notification: plain text, never markup (a path may hold `[/]`), with any
+        control characters shown, not obeyed."""
+        self.notify(one_line(message), markup=False, **options)
 
     # ------------------------------------------------------------ edits
 
@@ -233,13 +240,13 @@ class RolescopeApp(App[int]):
         if self.session.undo():
             self.load_all()
         else:
-            self.notify("Nothing to undo.", timeout=2)
+            self.tell("Nothing to undo.", timeout=2)
 
     def action_redo(self) -> None:
         if self.session.redo():
             self.load_all()
         else:
-            self.notify("Nothing to redo.", timeout=2)
+            self.tell("Nothing to redo.", timeout=2)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
@@ -322,7 +329,7 @@ class RolescopeApp(App[int]):
             return
         self.query_one(SaveStep).load(self.session)
         self.query_one(SaveStep).status(f"Saved {display_path(path)}")
-        self.notify(f"Saved {display_path(path)}")
+        self.tell(f"Saved {display_path(path)}")
         self.show_all()
 
     def action_export(self, force: bool = False) -> None:
@@ -338,7 +345,7 @@ class RolescopeApp(App[int]):
             return
         spec_path, jd_path = written
         self.query_one(SaveStep).status(f"Exported {display_path(spec_path)} and {display_path(jd_path)}")
-        self.notify(f"Exported {jd_path.name}")
+        self.tell(f"Exported {jd_path.name}")
         self.show_all()
 
     def action_save_split(self, force: bool = False) -> None:
@@ -351,7 +358,7 @@ class RolescopeApp(App[int]):
             where=folder,
         )
         if paths:
-            self.notify("Saved " + " and ".join(path.name for path in paths))
+            self.tell("Saved " + " and ".join(path.name for path in paths))
 
     def _when_clean(self, then) -> None:
         """Run `then` now, or after the lead decides what to do with unsaved changes."""

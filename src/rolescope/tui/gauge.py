@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from rolescope.markdown import visible_controls
 from rolescope.recommend import Recommendation, pct
 from rolescope.termtext import gauge_cells
 
@@ -104,10 +105,10 @@ class SplitGauge(Widget):
         )
         if r.hire != "split":
             bottom.append(" → ", muted)
-            bottom.append(r.title, label)
+            bottom.append(visible_controls(r.title), label)
         else:
             bottom.append(" → ", muted)
-            bottom.append(" + ".join(role.title for role in r.split), label)
+            bottom.append(visible_controls(" + ".join(role.title for role in r.split)), label)
         # Each line is cut to the width with an ellipsis, never wrapped: the gauge
         # keeps its three lines at any size.
         lines = []

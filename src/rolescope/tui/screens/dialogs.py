@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from rolescope.tui.fields import SafeInput
 from rolescope.tui.text import literal
 
 
@@ -23,7 +24,7 @@ class ChoiceScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal(self.title_text), classes="dialog-title")
             yield Static(literal(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 for choice_id, label, variant in self.choices:
@@ -48,7 +49,7 @@ class ErrorScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="error-lines"):
                 for line in self.lines:
                     yield Static(literal(line), classes="error-line")
@@ -71,8 +72,8 @@ class PathScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.value, placeholder=self.placeholder, id="path")
+            yield Label(literal(self.title_text), classes="dialog-title")
+            yield SafeInput(value=self.value, placeholder=self.placeholder, id="path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Open", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

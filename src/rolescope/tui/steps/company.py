@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from rolescope.session import Session
 from rolescope.spec import ARCHETYPES, FAILURES
+from rolescope.tui.fields import SafeInput
 from rolescope.tui.steps.base import Step
 
 NO_FAILURE = "none"
@@ -21,7 +22,7 @@ class CompanyStep(Step):
         # widget's own first Changed message.
         spec = self.session_at_start.spec
         yield Label("Company name", classes="field-label")
-        yield Input(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
+        yield SafeInput(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
         yield Label("Stage", classes="field-label")
         yield Select(
             [(f"{info.name}: {info.situation}", key) for key, info in catalog.stages.items()],
@@ -31,7 +32,7 @@ class CompanyStep(Step):
         )
         yield Static("", id="stage-help", classes="help-line")
         yield Label("Mission: one sentence of business impact", classes="field-label")
-        yield Input(
+        yield SafeInput(
             placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission", select_on_focus=False
         )
         with Horizontal(id="team-row"):

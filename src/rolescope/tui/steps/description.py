@@ -11,6 +11,7 @@ from rolescope.jd import render_jd
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import Pay
+from rolescope.tui.fields import SafeInput, SafeTextArea
 from rolescope.tui.steps.base import Step
 
 PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
@@ -52,19 +53,19 @@ class DescriptionStep(Step):
 
     def _form(self) -> ComposeResult:
         yield Label("Location", classes="field-label")
-        yield Input(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
+        yield SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
         yield Label("Pay range (leave empty to leave it out)", classes="field-label")
         with Horizontal(id="pay-row"):
             yield Input(placeholder="min", id="pay-min", restrict=r"[0-9.,_]*")
             yield Input(placeholder="max", id="pay-max", restrict=r"[0-9.,_]*")
-            yield Input(value="USD", placeholder="USD", id="pay-currency", max_length=3)
+            yield SafeInput(value="USD", placeholder="USD", id="pay-currency", max_length=3)
             pay = self.session_at_start.spec.role.pay
             yield Select(PERIODS, value=pay.period if pay else "year", allow_blank=False, id="pay-period")
         yield Static("", id="pay-help", classes="help-line")
         with Horizontal(id="skills-row"):
             with Vertical():
                 yield Label("Must-have skills", classes="field-label")
-                yield TextArea(
+                yield SafeTextArea(
                     id="must-have",
                     soft_wrap=True,
                     classes="skills",
@@ -72,7 +73,7 @@ class DescriptionStep(Step):
                 )
             with Vertical():
                 yield Label("Nice-to-have skills", classes="field-label")
-                yield TextArea(
+                yield SafeTextArea(
                     id="nice-to-have",
                     soft_wrap=True,
                     classes="skills",

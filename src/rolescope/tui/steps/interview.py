@@ -9,6 +9,7 @@ from textual.widgets import Button, Label, Static, TextArea
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import Interview
+from rolescope.tui.fields import SafeTextArea
 from rolescope.tui.steps.base import Step
 
 FIELDS = (
@@ -27,7 +28,7 @@ class InterviewStep(Step):
         yield Static("", id="interview-intro")
         for key, label in FIELDS:
             yield Label(label, classes="field-label")
-            yield TextArea(id=f"plan-{key}", soft_wrap=True, show_line_numbers=False, classes="plan")
+            yield SafeTextArea(id=f"plan-{key}", soft_wrap=True, show_line_numbers=False, classes="plan")
         yield Button("Reset to the archetype's plan", id="plan-reset")
 
     def _defaults(self) -> dict[str, str]:

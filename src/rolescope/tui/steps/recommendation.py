@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from rolescope.recommend import Recommendation, pct
 from rolescope.session import Session
+from rolescope.tui.fields import SafeInput
 from rolescope.tui.steps.base import Step
 from rolescope.tui.steps.work import ARCHETYPE_STYLE
 from rolescope.tui.text import literal
@@ -26,7 +27,7 @@ class RecommendationStep(Step):
     def compose(self) -> ComposeResult:
         yield Static("", id="verdict")
         yield Label("Title (leave empty for the recommended one)", classes="field-label", id="title-label")
-        yield Input(id="title", select_on_focus=False)
+        yield SafeInput(id="title", select_on_focus=False)
         yield Static("", id="archetype-line")
         with Horizontal(id="split-roles"):
             yield Static("", id="split-a", classes="split-role")
@@ -52,7 +53,7 @@ class RecommendationStep(Step):
 
     @on(Button.Pressed, "#save-split")
     def _save_split(self) -> None:
-        self.app.action_save_split()  # type: ignore[attr-defined]
+        self.wizard.action_save_split()
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         verdict = self.query_one("#verdict", Static)

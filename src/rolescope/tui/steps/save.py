@@ -11,8 +11,10 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
 from rolescope.errors import RolescopeError
+from rolescope.markdown import one_line
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
+from rolescope.tui.fields import SafeInput
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import display_path
 
@@ -20,9 +22,9 @@ from rolescope.tui.text import display_path
 class SaveStep(Step):
     def compose(self) -> ComposeResult:
         yield Label("Spec file (TOML)", classes="field-label")
-        yield Input(id="save-path", select_on_focus=False)
+        yield SafeInput(id="save-path", select_on_focus=False)
         yield Label("Export folder: the spec and the job description (Markdown) go here", classes="field-label")
-        yield Input(id="export-dir", select_on_focus=False)
+        yield SafeInput(id="export-dir", select_on_focus=False)
         yield Static("", id="targets")
         with Horizontal(id="save-buttons"):
             yield Button("Save spec  ^S", id="do-save", variant="primary")
@@ -45,11 +47,11 @@ class SaveStep(Step):
         if not self.visible:
             return
         path_input = self.query_one("#save-path", Input)
-        path_input.placeholder = display_path(session.suggested_path())
+        path_input.placeholder = one_line(display_path(session.suggested_path()))
         lines = Text()
         target = Path(self.save_path()).expanduser() if self.save_path() else session.suggested_path()
         lines.append("Save writes  ", style="bold")
-        lines.append(display_path(target))
+        lines.append(one_line(display_path(target)))
         if target.exists() and target.resolve() != session.path:
             lines.append("  (exists: you will be asked first)", style="yellow")
         lines.append("\n")
@@ -66,7 +68,7 @@ class SaveStep(Step):
                 spec_path, jd_path = targets
                 for label, path in (("Export writes", spec_path), ("         and", jd_path)):
                     lines.append(f"{label}  ", style="bold")
-                    lines.append(display_path(path))
+                    lines.append(one_line(display_path(path)))
                     if path in conflicts:
                         lines.append("  (exists, different: you will be asked first)", style="yellow")
                     lines.append("\n")
@@ -86,11 +88,11 @@ class SaveStep(Step):
 
     @on(Button.Pressed, "#do-save")
     def _save(self) -> None:
-        self.app.action_save()  # type: ignore[attr-defined]
+        self.wizard.action_save()
 
     @on(Button.Pressed, "#do-export")
     def _export(self) -> None:
-        self.app.action_export()  # type: ignore[attr-defined]
+        self.wizard.action_export()
 
     def status(self, message: str) -> None:
-        self.query_one("#save-status", Static).update(Text(message))
+        self.query_one("#save-status", Static).update(Text(one_line(message)))

@@ -20,6 +20,7 @@ from rolescope.classify import classify_text
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import MAX_TASK_WEEKS, Task
+from rolescope.tui.fields import SafeInput
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -83,7 +84,7 @@ class WorkStep(Step):
         yield table
         yield Label("New task: what will the hire do? Enter adds it.", id="editor-label", classes="field-label")
         with Horizontal(id="editor"):
-            yield Input(
+            yield SafeInput(
                 placeholder="e.g. Build the ingestion pipeline for our knowledge base",
                 id="task-text",
                 select_on_focus=False,
@@ -270,10 +271,10 @@ class WorkStep(Step):
         text = self.query_one("#task-text", Input).value
         weeks = parse_weeks(self.query_one("#task-weeks", Input).value)
         if not text.strip():
-            self.app.notify("Type the task first.", severity="warning")
+            self.wizard.tell("Type the task first.", severity="warning")
             return
         if weeks is None:
-            self.app.notify(f"Weeks must be a number above 0 and at most {MAX_TASK_WEEKS:g}.", severity="warning")
+            self.wizard.tell(f"Weeks must be a number above 0 and at most {MAX_TASK_WEEKS:g}.", severity="warning")
             self.query_one("#task-weeks", Input).focus()
             return
         spec = self.session.spec
@@ -299,7 +300,7 @@ class WorkStep(Step):
         self.rebuild(self.session, cursor=index)
         if not tasks:
             self.begin_new()
-        self.app.notify(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
+        self.wizard.tell(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
 
     def move_current(self, offset: int) -> None:
         spec = self.session.spec
