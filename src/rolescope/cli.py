@@ -176,7 +176,19 @@ def _run(argv: list[str]) -> int:
     if (argv and argv[0] in COMMANDS) or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
         args = build_parser().parse_args(argv)
         return int(HANDLERS[args.command](args))
+    _refuse_mistyped_command(argv)
     return _wizard(argv)
+
+
+def _refuse_mistyped_command(argv: list[str]) -> None:
+    """`rolescope expor spec.toml --out dir` is a typo for a command, not a spec to
+    open: say so before the wizard's own options are parsed."""
+    first = argv[0] if argv else ""
+    if not first or first.startswith("-") or first.endswith(".toml") or Path(first).exists():
+        return
+    close = difflib.get_close_matches(first, COMMANDS, n=1)
+    if close:
+        raise RolescopeError(f"rolescope: unknown command '{first}' (did you mean '{close[0]}'?)")
 
 
 def _print_problems(lines: list[str]) -> None:
@@ -468,10 +480,6 @@ def _wizard(argv: list[str]) -> int:
             raise RolescopeError(f"rolescope: unknown preset '{args.preset}'{hint}; `rolescope presets` lists them")
         if args.spec:
             raise RolescopeError("rolescope: give a spec to open or --preset, not both")
-    if args.spec and args.spec not in COMMANDS and not Path(args.spec).exists() and not args.spec.endswith(".toml"):
-        close = difflib.get_close_matches(args.spec, COMMANDS, n=1)
-        if close:
-            raise RolescopeError(f"rolescope: unknown command '{args.spec}' (did you mean '{close[0]}'?)")
     _check_wizard_can_run()
     from rolescope.tui import run_wizard  # the only place the terminal UI is imported
 

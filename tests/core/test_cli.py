@@ -279,3 +279,11 @@ def test_every_core_module_is_checked():
     assert set(CORE_MODULES) == _package_modules() | {"rolescope"}
     assert set(contracts[0]["source_modules"]) == _package_modules()
     assert set(contracts[1]["source_modules"]) == _package_modules() - {"rolescope.cli"}
+
+
+def test_a_mistyped_command_with_arguments_says_which_was_meant(tmp_path):
+    result = run_cli("expor", "spec.toml", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "rolescope: unknown command 'expor' (did you mean 'export'?)"
+    bare = run_cli("recomend")
+    assert bare.returncode == 2 and "did you mean 'recommend'" in bare.stderr

@@ -496,3 +496,39 @@ async def test_one_history_for_every_step(workdir):
             await settle(pilot)
             assert app.session.spec == expected
         assert app.query_one("#title", Input).value == "Search engineer"
+
+
+async def test_save_keeps_the_export_folder_typed(workdir):
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f7")
+        await settle(pilot)
+        folder = app.query_one("#export-dir", Input)
+        folder.focus()
+        await settle(pilot, lambda: app.focused is folder)
+        await pilot.press("ctrl+u", *"out/export2")
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("end", "x", "ctrl+s")
+        await settle(pilot, lambda: not app.session.dirty, "the spec saved")
+        assert folder.value == "out/export2"
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert list((workdir / "out" / "export2").glob("*.md"))
+
+
+async def test_the_editor_label_says_what_enter_does(workdir):
+    path = copy_preset("rag-support-search", workdir)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        label = app.query_one("#editor-label")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "changes apply as you type" in str(label.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "changes apply as you type" not in str(label.render())
+        assert "Enter edits it" in str(label.render())

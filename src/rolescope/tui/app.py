@@ -327,7 +327,7 @@ class RolescopeApp(App[int]):
         )
         if path is None:
             return
-        self.query_one(SaveStep).load(self.session)
+        self.query_one(SaveStep).saved(self.session)
         self.query_one(SaveStep).status(f"Saved {display_path(path)}")
         self.tell(f"Saved {display_path(path)}")
         self.show_all()

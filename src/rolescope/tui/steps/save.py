@@ -36,6 +36,11 @@ class SaveStep(Step):
         folder = session.path.parent if session.path else Path.cwd()
         self.query_one("#export-dir", Input).value = display_path(folder)
 
+    def saved(self, session: Session) -> None:
+        """After a save: the spec's field shows where it went; the export folder the
+        lead typed stays as typed."""
+        self.query_one("#save-path", Input).value = display_path(session.path) if session.path else ""
+
     def save_path(self) -> str:
         return self.query_one("#save-path", Input).value.strip()
 

@@ -212,14 +212,18 @@ class WorkStep(Step):
             self.begin_new()
             return
         index = self.table.cursor_row
-        self._load_editor(index)
+        self._load_editor(index, typing=True)
         self.query_one("#task-text", Input).focus()
 
-    def _load_editor(self, index: int) -> None:
+    def _load_editor(self, index: int, typing: bool = False) -> None:
+        """Show task `index` in the editor; `typing` when the lead is about to edit it,
+        else it is only the task the list's cursor is on."""
         task = self.session.spec.tasks[index]
         self.editing = index
         self.query_one("#editor-label", Label).update(
             f"Task {index + 1}: changes apply as you type. Enter or Esc goes back to the list."
+            if typing
+            else f"Task {index + 1}: Enter edits it, n adds a new task."
         )
         with self.prevent(Input.Changed):
             self.query_one("#task-text", Input).value = task.text
