@@ -489,7 +489,7 @@ def _wizard(argv: list[str]) -> int:
 def _check_wizard_can_run() -> None:
     """The wizard needs a terminal on both ends and a home for its drafts; say so
     before the terminal UI is even imported."""
-    from rolescope.session import drafts_dir
+    from rolescope.drafts import drafts_dir
 
     streams = (sys.stdin, sys.stdout)
     if any(stream is None or not stream.isatty() for stream in streams):

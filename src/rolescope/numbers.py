@@ -35,3 +35,23 @@ def exact_sum(values: Iterable[float]) -> float:
     """The sum of numbers as they were typed: 0.1 + 0.2 is 0.3, not 0.30000000000000004,
     so a total shown in full is as readable as its parts."""
     return float(sum((Decimal(repr(float(value))) for value in values), Decimal(0)))
+
+
+def parse_number(text: str) -> float | None:
+    """The number a person typed, kept exactly, or None if it is not one.
+
+    Plain decimal notation only ("2345678", "4.123456789", ".5"); no sign, no
+    exponent, no thousands separators (callers remove those they allow). A number
+    a float cannot give back digit for digit (some past 15 significant digits) is
+    refused rather than silently rounded: `format_number` of the result shows
+    exactly what was typed, less leading zeros and trailing zeros after the point."""
+    cleaned = text.strip()
+    if not cleaned or not all((char.isdigit() and char.isascii()) or char == "." for char in cleaned):
+        return None
+    if cleaned.count(".") > 1 or cleaned == ".":
+        return None
+    typed = Decimal(cleaned)
+    value = float(typed)
+    if Decimal(repr(value)) != typed:
+        return None
+    return value

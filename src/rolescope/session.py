@@ -1,57 +1,37 @@
 """An editing session on one spec: what the wizard drives, with no terminal in it.
 
-It holds the spec being edited (always a valid, possibly half-written spec),
-remembers what is on disk so it can tell unsaved changes and files changed
-behind its back, keeps an undo history, and writes a draft on every change so a
-killed process loses at most the last keystroke.
+It holds the spec being edited (always a valid, possibly half-written spec) and
+remembers what is on disk so it can tell unsaved changes and files changed behind
+its back. The rest is split by job: `history` (undo and redo), `drafts` (this
+session's crash draft, owned and locked, and the left-over drafts of dead
+sessions) and `writer` (which files a save or export writes, and the one
+overwrite policy).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from rolescope.catalog import Catalog
-from rolescope.errors import RolescopeError, SpecError
-from rolescope.export import export_paths, write_export
-from rolescope.fileio import atomic_write_text
+from rolescope.drafts import Draft, DraftKeeper, fingerprint
+from rolescope.errors import SpecError
 from rolescope.history import History
-from rolescope.jd import render_jd
 from rolescope.recommend import Recommendation, recommend, split_specs
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec, completeness_problems
-from rolescope.specio import dump_spec, parse_spec, read_spec, read_text_file, write_spec
+from rolescope.specio import read_spec
+from rolescope.writer import (
+    ConflictError,
+    ExistsError,
+    Planned,
+    export_plan,
+    in_the_way,
+    spec_plan,
+    write_planned,
+)
 
-
-class ConflictError(RolescopeError):
-    """The file changed on disk since it was opened or last saved."""
-
-
-class ExistsError(RolescopeError):
-    """A write would overwrite files; `paths` lists them."""
-
-    def __init__(self, paths: list[Path]):
-        self.paths = paths
-        super().__init__([f"{path}: already exists" for path in paths])
-
-
-def drafts_dir() -> Path:
-    explicit = os.environ.get("ROLESCOPE_DRAFTS")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "rolescope" / "drafts"
-
-
-@dataclass(frozen=True)
-class Draft:
-    spec: RoleSpec
-    saved_at: float
-    source: str | None
+__all__ = ["ConflictError", "Draft", "ExistsError", "Session", "absolute"]
 
 
 def absolute(path: str | Path) -> Path:
@@ -59,28 +39,23 @@ def absolute(path: str | Path) -> Path:
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _fingerprint(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class Session:
-    def __init__(self, catalog: Catalog, spec: RoleSpec | None = None, path: Path | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        spec: RoleSpec | None = None,
+        path: Path | None = None,
+        *,
+        drafts: DraftKeeper | None = None,
+    ):
         self.catalog = catalog
         self.spec = spec if spec is not None else RoleSpec()
         self.path = absolute(path) if path else None
+        # The spec as it is on disk at `path`; None: never read from or saved there.
         self.saved_spec: RoleSpec | None = spec if path else None
-        self.disk_fingerprint = _fingerprint(self.path) if self.path else None
+        self.disk_fingerprint = fingerprint(self.path)
         self.history = History()
+        self.drafts = drafts if drafts is not None else DraftKeeper()
         self._recommendation: tuple[RoleSpec, Recommendation | None] | None = None
 
     # ------------------------------------------------------------ opening
@@ -89,6 +64,13 @@ class Session:
     def open(cls, path: str | Path, catalog: Catalog) -> Session:
         """A session on a spec file; SpecError (the command line's lines) if it is bad."""
         return cls(catalog, read_spec(path), Path(path))
+
+    @classmethod
+    def new_file(cls, path: str | Path, catalog: Catalog) -> Session:
+        """A new, empty spec that saving writes to `path` (after asking, if something is there by then)."""
+        session = cls(catalog)
+        session.path = absolute(path)
+        return session
 
     # ------------------------------------------------------------ state
 
@@ -145,56 +127,51 @@ class Session:
     def changed_on_disk(self) -> bool:
         if not self.path or not self.path.exists():
             return False
-        return _fingerprint(self.path) != self.disk_fingerprint
+        return fingerprint(self.path) != self.disk_fingerprint
 
     def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
         """Write the spec. Refuses an incomplete spec, a file that changed on disk
-        since it was read, and (for a new path) an existing file, unless forced."""
+        since it was read, and anything else already at the target (a dangling
+        link included), unless forced; see `rolescope.writer` for the policy."""
         problems = self.problems()
         if problems:
             raise SpecError([f"cannot save yet: {problem}" for problem in problems])
         target = absolute(path) if path else self.suggested_path()
-        if not force:
-            if target == self.path and self.changed_on_disk():
-                raise ConflictError(f"{target}: changed on disk since it was opened")
-            if target != self.path and target.exists():
-                raise ExistsError([target])
+        # The session's own file: it read it (or saved it), and knows whether it changed since.
+        own = target == self.path and self.saved_spec is not None
+        if own and not force and self.changed_on_disk():
+            raise ConflictError(f"{target}: changed on disk since it was opened")
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_spec(self.spec, target)
+        write_planned(spec_plan(self.spec, target), force=force, own={target} if own else ())
         self.discard_draft()
         self.path = target
         self.saved_spec = self.spec
-        self.disk_fingerprint = _fingerprint(target)
+        self.disk_fingerprint = fingerprint(target)
         return target
 
     def export_targets(self, out_dir: str | Path) -> tuple[Path, Path]:
+        spec_file, jd_file = self._export_plan(out_dir)
+        return spec_file.path, jd_file.path
+
+    def _export_plan(self, out_dir: str | Path) -> list[Planned]:
         if self.recommendation is None:
             raise SpecError("cannot export yet: add at least one task")
-        return export_paths(self.spec, self.recommendation, absolute(out_dir))
+        return export_plan(self.spec, self.recommendation, self.catalog, absolute(out_dir))
 
     def export_conflicts(self, out_dir: str | Path) -> list[Path]:
-        """Export targets that exist with other contents. A file that already says
+        """Export targets that something else is at. A file that already says
         exactly this (the spec saved under the same name, an export repeated) is
-        not a conflict."""
-        spec_path, jd_path = self.export_targets(out_dir)
-        recommendation = self.recommendation
-        assert recommendation is not None  # export_targets refuses a spec without one
-        wanted = {spec_path: dump_spec(self.spec), jd_path: render_jd(self.spec, recommendation, self.catalog)}
-        return [path for path, text in wanted.items() if path.exists() and _read_bytes(path) != text.encode("utf-8")]
+        not a conflict; a dangling link is."""
+        return in_the_way(self._export_plan(out_dir))
 
     def export(self, out_dir: str | Path, *, force: bool = False) -> tuple[Path, Path]:
         problems = self.problems()
         if problems:
             raise SpecError([f"cannot export yet: {problem}" for problem in problems])
-        spec_path, jd_path = self.export_targets(out_dir)
-        existing = self.export_conflicts(out_dir)
-        if existing and not force:
-            raise ExistsError(existing)
-        spec_path.parent.mkdir(parents=True, exist_ok=True)
-        recommendation = self.recommendation
-        assert recommendation is not None  # export_targets refuses a spec without one
-        write_export(self.spec, recommendation, self.catalog, spec_path, jd_path)
-        return spec_path, jd_path
+        plan = self._export_plan(out_dir)
+        plan[0].path.parent.mkdir(parents=True, exist_ok=True)
+        write_planned(plan, force=force)
+        return plan[0].path, plan[1].path
 
     def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:
         """On a split verdict, write the two roles' specs into `out_dir`."""
@@ -203,76 +180,56 @@ class Session:
         parts = split_specs(self.spec, self.recommendation)
         out = absolute(out_dir)
         targets = [out / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in parts]
-        existing = [path for path in targets if path.exists()]
-        if existing and not force:
-            raise ExistsError(existing)
         out.mkdir(parents=True, exist_ok=True)
-        for part, target in zip(parts, targets):
-            write_spec(part, target)
+        write_planned([file for part, target in zip(parts, targets) for file in spec_plan(part, target)], force=force)
         return targets
 
     # ------------------------------------------------------------ drafts
 
-    def _draft_key(self) -> str:
-        if self.path is None:
-            return "untitled"
-        return hashlib.sha256(str(self.path).encode("utf-8")).hexdigest()[:20]
-
-    def draft_paths(self) -> tuple[Path, Path]:
-        key = self._draft_key()
-        folder = drafts_dir()
-        return folder / f"{key}.toml", folder / f"{key}.json"
-
     def write_draft(self) -> None:
-        """Keep the spec as typed. Cheap enough for every keystroke (no fsync:
-        the kernel keeps it if the process is killed); a failure is not fatal."""
-        spec_file, meta_file = self.draft_paths()
-        try:
-            spec_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(spec_file, dump_spec(self.spec), durable=False)
-            meta = {"source": str(self.path) if self.path else None, "saved_at": time.time()}
-            atomic_write_text(meta_file, json.dumps(meta), durable=False)
-        except OSError:
-            pass
+        """Keep the spec as typed in this session's own draft; a failure is reported
+        through `drafts.take_news()`, never raised."""
+        self.drafts.write(self.spec, self.path, self.disk_fingerprint)
 
-    def find_draft(self) -> Draft | None:
-        """A draft left by an earlier run that differs from what is on disk."""
-        spec_file, meta_file = self.draft_paths()
-        if not spec_file.exists():
-            return None
-        try:
-            spec = parse_spec(read_text_file(spec_file, what="draft"), str(spec_file), complete=False)
-            meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
-        except (RolescopeError, OSError, ValueError):
-            return None
-        if spec == self.spec:
-            return None
-        return Draft(spec, float(meta.get("saved_at") or spec_file.stat().st_mtime), meta.get("source"))
+    def find_drafts(self) -> list[Draft]:
+        """Drafts of this spec left by sessions that are gone (crashed, killed),
+        newest first, that differ from what this session holds."""
+        return self.drafts.left_over(self.path, self.spec, fingerprint(self.path))
 
     def restore_draft(self, draft: Draft) -> None:
+        """Take the draft's spec as an edit (undo goes back to the file's). Saving
+        replaces the file: the lead was told whether it changed since the draft."""
         self.update(draft.spec)
+        self.drafts.delete(draft.name)
 
-    def set_aside_draft(self) -> Path | None:
-        """Keep an earlier run's draft under its own name, so this session's drafts
-        do not overwrite it; returns where it went."""
-        spec_file, meta_file = self.draft_paths()
-        if not spec_file.exists():
-            return None
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        kept = spec_file.with_name(f"{spec_file.stem}-kept-{stamp}.toml")
-        try:
-            spec_file.rename(kept)
-            if meta_file.exists():
-                meta_file.rename(kept.with_suffix(".json"))
-        except OSError:
-            return None
-        return kept
+    def restore_draft_as_copy(self, draft: Draft) -> Path:
+        """Keep both: the draft becomes a new, unsaved spec beside the file, which is
+        left as it is; returns where saving will write it."""
+        base = Path(draft.source) if draft.source else self.suggested_path()
+        target = base.with_name(f"{base.stem}-draft{base.suffix or '.toml'}")
+        number = 2
+        while os.path.lexists(target):
+            target = base.with_name(f"{base.stem}-draft-{number}{base.suffix or '.toml'}")
+            number += 1
+        self.path = absolute(target)
+        self.saved_spec = None
+        self.disk_fingerprint = None
+        self.update(draft.spec)
+        self.drafts.delete(draft.name)
+        return self.path
+
+    def discard_found_draft(self, draft: Draft) -> None:
+        """The lead threw a left-over draft away."""
+        self.drafts.delete(draft.name)
+
+    def keep_found_draft(self, draft: Draft) -> None:
+        """Not decided now: the draft stays as it is and is offered next time."""
+        self.drafts.release(draft.name)
 
     def discard_draft(self) -> None:
-        for file in self.draft_paths():
-            try:
-                file.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
+        """This session's own draft is no longer needed (saved, or thrown away)."""
+        self.drafts.discard()
+
+    def close(self) -> None:
+        """The session ends: an unsaved draft stays for the next start to offer."""
+        self.drafts.close()

@@ -249,6 +249,8 @@ CORE_MODULES = [
     "rolescope.errors",
     "rolescope.history",
     "rolescope.limits",
+    "rolescope.drafts",
+    "rolescope.writer",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from rolescope.catalog import load_catalog
 from rolescope.errors import SpecError
 from rolescope.jd import format_pay, render_jd
-from rolescope.numbers import exact_sum, format_number
+from rolescope.numbers import exact_sum, format_number, parse_number
 from rolescope.recommend import recommend
 from rolescope.spec import MAX_TASK_WEEKS, Company, Pay, Role, RoleSpec, Task
 from rolescope.specio import dump_spec, parse_spec
@@ -124,3 +125,21 @@ def test_the_commands_keep_what_the_lead_typed(tmp_path):
     assert "weeks = 4.123456789\n" in written[".toml"]
     assert "min = 2345678\n" in written[".toml"]
     assert "Pay: USD 2,345,678–2,400,000 per year" in written[".md"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("2345678", 2345678), ("4.123456789", 4.123456789), (".5", 0.5), ("6.", 6), ("0.10", 0.1), ("0", 0)],
+)
+def test_a_typed_number_is_kept_exactly(typed, kept):
+    value = parse_number(typed)
+    assert value == kept
+    assert format_number(value, thousands=False) == format_number(kept, thousands=False)
+    assert Decimal(format_number(value, thousands=False)) == Decimal(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["", ".", "1..2", "1e5", "-3", "+3", "1,000", "nan", "inf", "１２", "1.23456789012345678901"]
+)
+def test_what_is_not_a_plain_number_or_cannot_be_kept_exactly_is_refused(typed):
+    assert parse_number(typed) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -426,29 +425,6 @@ async def test_a_path_that_does_not_exist_is_a_new_spec_saved_there(workdir):
         await pilot.press("ctrl+s")  # the folder is made on the way
         await settle(pilot)
     assert read_spec(workdir / "roles" / "new-role.toml").company.name == "Acme"
-
-
-async def test_a_draft_not_decided_on_is_kept_aside(workdir):
-    path = copy_preset("fraud-model-operator", workdir)
-    first = RolescopeApp(str(path))
-    async with first.run_test(size=(100, 32)) as pilot:
-        await pilot.press("f2")
-        await settle(pilot)
-        await pilot.press("end", *" Ltd")
-        await settle(pilot)
-    second = RolescopeApp(str(path))
-    async with second.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        assert isinstance(second.screen, ChoiceScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("f2")
-        await settle(pilot)
-        await pilot.press("end", *" Group")  # this session's own draft
-        await settle(pilot)
-    drafts = Path(os.environ["ROLESCOPE_DRAFTS"])
-    kept = [p for p in drafts.glob("*-kept-*.toml")]
-    assert len(kept) == 1 and "Kestrel Pay Ltd" in kept[0].read_text()
 
 
 async def test_one_history_for_every_step(workdir):

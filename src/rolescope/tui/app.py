@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from rolescope.catalog import Catalog, load_catalog
 from rolescope.errors import RolescopeError, SpecError
 from rolescope.markdown import one_line
-from rolescope.session import ConflictError, ExistsError, Session, absolute
+from rolescope.session import ConflictError, Draft, ExistsError, Session
 from rolescope.spec import RoleSpec
 from rolescope.specio import read_spec
 from rolescope.tui.gauge import SplitGauge
@@ -109,9 +109,7 @@ class RolescopeApp(App[int]):
         path = Path(spec_path)
         if not path.exists():
             # A new file: start empty, save there.
-            session = Session(self.catalog)
-            session.path = absolute(path)
-            return session
+            return Session.new_file(path, self.catalog)
         try:
             return Session.open(path, self.catalog)
         except SpecError as error:
@@ -142,43 +140,81 @@ class RolescopeApp(App[int]):
             self.push_screen(
                 ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors)
             )
-        draft = self.session.find_draft()
-        if draft is not None:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
-            where = draft.source or "a new, unsaved spec"
-            self.push_screen(
-                ChoiceScreen(
-                    "Restore unsaved work?",
-                    f"A draft of {where} from {when} was not saved. Restore it?",
-                    [
-                        ("restore", "Restore the draft", "primary"),
-                        ("discard", "Discard it", "error"),
-                        ("keep", "Decide later", "default"),
-                    ],
-                    cancel_id="keep",
-                ),
-                self._draft_answer(draft),
-            )
+        self._offer_drafts(self.session.find_drafts())
         # Start where the lead can act: the verdict for a spec with work in it, else
         # the company name, ready for typing; a step key pressed before this wins.
         if self._arriving is None:
             self.action_go("recommendation" if self.session.spec.tasks else "company")
 
-    def _draft_answer(self, draft):
+    def _offer_drafts(self, drafts: list[Draft]) -> None:
+        """Ask about each draft a crashed or killed wizard left of this spec, newest
+        first. Drafts of wizards still running are theirs, and never offered."""
+        if not drafts:
+            return
+        draft, rest = drafts[0], drafts[1:]
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
+        where = draft.source or "a new, unsaved spec"
+        body = f"A draft of {where} from {when} was not saved."
+        choices = [("restore", "Restore the draft", "primary")]
+        if draft.file_changed and draft.source:
+            # Restoring over it would lose what was written there since: keep both by default.
+            body += (
+                f"\n{Path(draft.source).name} has changed on disk since the draft was made."
+                " Restore it as a copy beside the file (the file is left as it is), or restore it"
+                " in place of the file's new contents (saving then replaces the file)?"
+            )
+            choices = [("copy", "Restore as a copy", "primary"), ("restore", "Restore in its place", "warning")]
+        else:
+            body += " Restore it?"
+        self.push_screen(
+            ChoiceScreen(
+                "Restore unsaved work?",
+                body,
+                [*choices, ("discard", "Discard it", "error"), ("keep", "Decide later", "default")],
+                cancel_id="keep",
+            ),
+            self._draft_answer(draft, rest),
+        )
+
+    def _draft_answer(self, draft: Draft, rest: list[Draft]):
         def answer(choice: str | None) -> None:
-            if choice == "restore":
-                self.session.restore_draft(draft)
+            if choice in ("restore", "copy"):
+                if choice == "copy":
+                    copy = self.session.restore_draft_as_copy(draft)
+                    self.tell(f"Draft restored as a new file: Ctrl+S saves it as {copy.name}.")
+                else:
+                    self.session.restore_draft(draft)
+                    self.tell("Draft restored.")
                 self.load_all()
-                self.tell("Draft restored.")
-            elif choice == "discard":
-                self.session.discard_draft()
+                self._draft_news()
+                # One draft on screen at a time: the others wait for the next start.
+                for other in rest:
+                    self.session.keep_found_draft(other)
+                if rest:
+                    self.tell(f"{len(rest)} more draft(s) of this spec are kept for the next start.", timeout=8)
+                return
+            if choice == "discard":
+                self.session.discard_found_draft(draft)
             else:
-                # Not decided now: keep it out of the way of this session's drafts.
-                kept = self.session.set_aside_draft()
-                if kept is not None:
-                    self.tell(f"The draft is kept as {kept}", timeout=8)
+                # Not decided now: it stays as it is, under its own name, and is offered next time.
+                self.session.keep_found_draft(draft)
+            self._offer_drafts(rest)
 
         return answer
+
+    def _draft_news(self) -> None:
+        """Say when drafts stop being saved, and when they work again: once each."""
+        news = self.session.drafts.take_news()
+        if news is None:
+            return
+        if self.session.drafts.error:
+            self.tell(news, severity="error", timeout=10)
+        else:
+            self.tell(news, timeout=4)
+
+    def on_unmount(self) -> None:
+        # However the wizard ends, its draft's lock goes: an unsaved draft is offered next time.
+        self.session.close()
 
     def _start_taking_edits(self) -> None:
         for step in self.steps:
@@ -234,16 +270,19 @@ class RolescopeApp(App[int]):
         if spec == self.session.spec:
             return
         self.session.update(spec, group)
+        self._draft_news()
         self.show_all()
 
     def action_undo(self) -> None:
         if self.session.undo():
+            self._draft_news()
             self.load_all()
         else:
             self.tell("Nothing to undo.", timeout=2)
 
     def action_redo(self) -> None:
         if self.session.redo():
+            self._draft_news()
             self.load_all()
         else:
             self.tell("Nothing to redo.", timeout=2)
@@ -407,14 +446,18 @@ class RolescopeApp(App[int]):
             except SpecError as error:
                 self.push_screen(ErrorScreen(f"The preset {name} could not be read", error.lines))
                 return
-            session = Session(self.catalog)
-            session.update(spec)
-            self._when_clean(lambda: self._switch(session))
+            # Made only once the current role is saved or discarded: until then, the new
+            # role writes no draft of its own.
+            self._when_clean(lambda: self._switch(Session(self.catalog), spec))
 
         self.push_screen(PresetScreen(self.catalog), picked)
 
-    def _switch(self, session: Session) -> None:
+    def _switch(self, session: Session, spec: RoleSpec | None = None) -> None:
+        self.session.close()
         self.session = session
+        if spec is not None:
+            session.update(spec)
+            self._draft_news()
         self.load_all()
         self.action_go("recommendation" if session.spec.tasks else "company")
 

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from rolescope.markdown import visible_controls
+from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.termtext import gauge_cells
 
@@ -96,7 +97,10 @@ class SplitGauge(Widget):
                 muted,
             ),
             ("   ", muted),
-            (f"{self.total_weeks:g} of {self.available:g} weeks", self._style("gauge--warning") if over else muted),
+            (
+                f"{format_number(self.total_weeks)} of {format_number(self.available)} weeks",
+                self._style("gauge--warning") if over else muted,
+            ),
         )
         verdict_style = self._style("gauge--split" if r.hire == "split" else "gauge--verdict")
         bottom = Text.assemble(

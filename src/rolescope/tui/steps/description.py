@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
 
 from rolescope.jd import render_jd
+from rolescope.numbers import format_number, parse_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import Pay
@@ -18,14 +19,9 @@ PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
 
 
 def parse_amount(value: str) -> float | None:
-    cleaned = value.replace(",", "").replace("_", "").strip()
-    if not cleaned:
-        return None
-    try:
-        amount = float(cleaned)
-    except ValueError:
-        return None
-    return amount if 0 <= amount <= 1e9 else None
+    """An amount exactly as typed (thousands separators allowed), or None."""
+    amount = parse_number(value.replace(",", "").replace("_", ""))
+    return amount if amount is not None and amount <= 1e9 else None
 
 
 # From this content width (a 112-column terminal) the preview sits beside the form.
@@ -85,8 +81,9 @@ class DescriptionStep(Step):
         with self.prevent(Input.Changed, Select.Changed, TextArea.Changed):
             self.query_one("#location", Input).value = role.location or ""
             pay = role.pay
-            self.query_one("#pay-min", Input).value = f"{pay.min:g}" if pay else ""
-            self.query_one("#pay-max", Input).value = f"{pay.max:g}" if pay else ""
+            # In full, as typed: `:g` would show 2345678 as 2.34568e+06 and save it rounded.
+            self.query_one("#pay-min", Input).value = format_number(pay.min, thousands=False) if pay else ""
+            self.query_one("#pay-max", Input).value = format_number(pay.max, thousands=False) if pay else ""
             self.query_one("#pay-currency", Input).value = pay.currency if pay else "USD"
             self.query_one("#pay-period", Select).value = pay.period if pay else "year"
             self.query_one("#must-have", TextArea).text = "\n".join(role.must_have)
@@ -116,7 +113,7 @@ class DescriptionStep(Step):
         low, high = parse_amount(low_text), parse_amount(high_text)
         currency = self.query_one("#pay-currency", Input).value.strip().upper()
         if low is None or high is None:
-            return None, "Give both ends of the pay range as numbers."
+            return None, "Give both ends of the pay range as plain numbers (at most 1,000,000,000)."
         if high < low:
             return None, "The maximum is below the minimum."
         if len(currency) != 3 or not currency.isalpha() or not currency.isascii():

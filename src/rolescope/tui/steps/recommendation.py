@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
+from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.session import Session
 from rolescope.tui.fields import SafeInput
@@ -88,13 +89,13 @@ class RecommendationStep(Step):
             text = Text()
             text.append(role.title, style="bold")
             text.append(
-                f"\n{self.catalog.archetypes[role.archetype].name} · {role.weeks:g} weeks ({pct(role.share)})\n"
+                f"\n{self.catalog.archetypes[role.archetype].name} · {format_number(role.weeks)} weeks ({pct(role.share)})\n"
             )
             for number in role.task_numbers:
                 task = session.spec.tasks[number - 1]
                 text.append(f"{number:>3}. ")
                 text.append_text(literal(task.text))
-                text.append(f" ({task.weeks:g} wk)\n", style="dim")
+                text.append(f" ({format_number(task.weeks)} wk)\n", style="dim")
             self.query_one(widget_id, Static).update(text)
 
         team = Text()

@@ -17,6 +17,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Label, Static
 
 from rolescope.classify import classify_text
+from rolescope.numbers import exact_sum, format_number, parse_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import MAX_TASK_WEEKS, Task
@@ -33,11 +34,9 @@ COLUMNS = (("#", "number"), ("archetype", "archetype"), ("weeks", "weeks"), ("su
 
 
 def parse_weeks(value: str) -> float | None:
-    try:
-        weeks = float(value.strip().replace(",", "."))
-    except ValueError:
-        return None
-    if not (0 < weeks <= MAX_TASK_WEEKS) or weeks != weeks:
+    """Weeks exactly as typed (a decimal comma allowed), or None if not a valid number."""
+    weeks = parse_number(value.strip().replace(",", "."))
+    if weeks is None or not 0 < weeks <= MAX_TASK_WEEKS:
         return None
     return weeks
 
@@ -130,7 +129,7 @@ class WorkStep(Step):
         return [
             Text(str(number), justify="right"),
             Text(tag, style=ARCHETYPE_STYLE[archetype]),
-            Text(f"{task.weeks:g}", justify="right"),
+            Text(format_number(task.weeks, thousands=False), justify="right"),
             Text(sure, justify="right"),
             literal(task.text),
         ]
@@ -157,12 +156,12 @@ class WorkStep(Step):
         available = self.catalog.thresholds.weeks.available
         count = len(session.spec.tasks)
         line = Text()
-        line.append(f"Weeks planned: {total:g} of {available:g}", style="bold")
+        line.append(f"Weeks planned: {format_number(total)} of {format_number(available)}", style="bold")
         line.append(f"   {count} task{'s' if count != 1 else ''}")
         if total > available:
-            line.append(f"   overbooked by {total - available:g}", style="bold red")
+            line.append(f"   overbooked by {format_number(exact_sum((total, -available)))}", style="bold red")
         elif count:
-            line.append(f"   {available - total:g} left", style="dim")
+            line.append(f"   {format_number(exact_sum((available, -total)))} left", style="dim")
         self.query_one("#weeks-line", Static).update(line)
         self._show_evidence()
 
@@ -227,7 +226,8 @@ class WorkStep(Step):
         )
         with self.prevent(Input.Changed):
             self.query_one("#task-text", Input).value = task.text
-            self.query_one("#task-weeks", Input).value = f"{task.weeks:g}"
+            # In full, as typed: `:g` keeps six digits, and an edit would save them rounded.
+            self.query_one("#task-weeks", Input).value = format_number(task.weeks, thousands=False)
         self._show_evidence()
 
     @on(DataTable.RowHighlighted, "#tasks")
@@ -278,7 +278,9 @@ class WorkStep(Step):
             self.wizard.tell("Type the task first.", severity="warning")
             return
         if weeks is None:
-            self.wizard.tell(f"Weeks must be a number above 0 and at most {MAX_TASK_WEEKS:g}.", severity="warning")
+            self.wizard.tell(
+                f"Weeks must be a number above 0 and at most {format_number(MAX_TASK_WEEKS)}.", severity="warning"
+            )
             self.query_one("#task-weeks", Input).focus()
             return
         spec = self.session.spec
