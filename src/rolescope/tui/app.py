@@ -289,9 +289,16 @@ class RolescopeApp(App[int]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            self._put_on_screen(event.pane.id)
+
+    def _put_on_screen(self, step_id: str) -> None:
+        """Mark which step is on screen and draw it if it just arrived (its costly
+        parts wait until then)."""
         for step in self.steps:
-            step.visible = step.id == f"step-{event.pane.id}"
-            if step.visible:
+            arriving = step.id == f"step-{step_id}" and not step.on_screen
+            step.on_screen = step.id == f"step-{step_id}"
+            if arriving:
                 step.show(self.session, self.session.recommendation)
 
     # ------------------------------------------------------------ navigation
@@ -301,6 +308,7 @@ class RolescopeApp(App[int]):
         step asked for wins: an earlier one still settling gives way."""
         self.query_one(TabbedContent).active = step_id
         self._arriving = step_id
+        self._put_on_screen(step_id)
         step = self.query_one(f"#step-{step_id}", Step)
         if self.screen is step.screen:
             step.focus_first()

@@ -28,7 +28,8 @@ class Step(VerticalScroll):
         # mounting describe empty inputs, not the lead's edits.
         self.loaded = False
         # Whether this step's tab is the one on screen; costly redraws wait for it.
-        self.visible = False
+        # (Not `visible`: that is Textual's, and hides the widget when False.)
+        self.on_screen = False
 
     @property
     def wizard(self) -> RolescopeApp:

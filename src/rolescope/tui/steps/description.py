@@ -131,7 +131,7 @@ class DescriptionStep(Step):
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         # Rendering Markdown is the priciest redraw: only while the step is on screen.
-        if not self.visible:
+        if not self.on_screen:
             return
         if r is None:
             self._preview_wanted = "*The description appears once there is at least one task.*"
@@ -155,4 +155,4 @@ class DescriptionStep(Step):
 
     @property
     def settled(self) -> bool:
-        return not self.visible or self._preview_shown == self._preview_wanted
+        return not self.on_screen or self._preview_shown == self._preview_wanted

@@ -49,7 +49,7 @@ class SaveStep(Step):
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         # It reads the disk and renders the description to compare: only on screen.
-        if not self.visible:
+        if not self.on_screen:
             return
         path_input = self.query_one("#save-path", Input)
         path_input.placeholder = one_line(display_path(session.suggested_path()))
