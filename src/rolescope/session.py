@@ -18,13 +18,14 @@ from pathlib import Path
 from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError, SpecError
 from rolescope.export import export_paths, write_export
-from rolescope.fileio import atomic_write_text
+from rolescope.fileio import TargetsExist, atomic_write_text
 from rolescope.history import History
 from rolescope.jd import render_jd
-from rolescope.recommend import Recommendation, recommend, split_specs
+from rolescope.recommend import Recommendation, recommend
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec, completeness_problems
 from rolescope.specio import dump_spec, parse_spec, read_spec, read_text_file, write_spec
+from rolescope.split import write_split_specs
 
 
 class ConflictError(RolescopeError):
@@ -197,19 +198,16 @@ class Session:
         return spec_path, jd_path
 
     def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:
-        """On a split verdict, write the two roles' specs into `out_dir`."""
+        """On a split verdict, write the two roles' specs into `out_dir`: the same
+        core function as `recommend --split-out`."""
         if self.recommendation is None or not self.recommendation.split:
             raise SpecError("the verdict is not a split")
-        parts = split_specs(self.spec, self.recommendation)
         out = absolute(out_dir)
-        targets = [out / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in parts]
-        existing = [path for path in targets if path.exists()]
-        if existing and not force:
-            raise ExistsError(existing)
         out.mkdir(parents=True, exist_ok=True)
-        for part, target in zip(parts, targets):
-            write_spec(part, target)
-        return targets
+        try:
+            return write_split_specs(self.spec, self.recommendation, self.catalog, out, replace=force)
+        except TargetsExist as error:
+            raise ExistsError(list(error.paths)) from None
 
     # ------------------------------------------------------------ drafts
 
