@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -25,7 +26,7 @@ from rolescope.markdown import one_line
 from rolescope.spec import ARCHETYPES, FAILURES, STAGES
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
-DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd")
+DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint")
 
 
 class _Data(BaseModel):
@@ -45,6 +46,8 @@ class ArchetypeInfo(_Data):
     prevents: str
     default_title: str
     mission: str
+    # The mission for a company with no model in production yet (pre-product).
+    mission_first_model: str | None = None
     owns: list[str]
     must_have: list[str]
     nice_to_have: list[str]
@@ -120,6 +123,7 @@ class JdSections(_Data):
     mission: str
     outcomes: str
     owns: str
+    support: str
     must_have: str
     nice_to_have: str
     interview: str
@@ -128,7 +132,27 @@ class JdSections(_Data):
 
 class JdInterview(_Data):
     intro: str
-    closing: list[str]
+    closing: list[str] = Field(default_factory=list)
+    labels: dict[str, str]
+
+
+class JdOutcomes(_Data):
+    most: int = Field(ge=1)
+    drafted: str  # "{task}" and "{week}" are filled in
+    shorthand: list[str]  # words that mark a task line as the lead's notes, not prose
+    min_words: int = Field(ge=1)
+
+
+class JdSupport(_Data):
+    partner: str  # "{title}": the other role of a split
+    team: str  # "{members}": the engineers already on the ML team
+    none: str
+
+
+class JdSkills(_Data):
+    from_preset: int = Field(ge=0)
+    from_tasks: str  # "{work}": what the tasks name
+    most_terms: int = Field(ge=1)
 
 
 class JdCredentials(_Data):
@@ -139,6 +163,77 @@ class JdSettings(_Data):
     sections: JdSections
     interview: JdInterview
     credentials: JdCredentials
+    outcomes: JdOutcomes
+    support: JdSupport
+    skills: JdSkills
+
+
+LintKind = Literal[
+    "phrases",
+    "gender-coded",
+    "gender-balance",
+    "credentials",
+    "frameworks",
+    "list-length",
+    "years",
+    "years-since",
+    "archetypes",
+    "vague-duty",
+    "measurable",
+    "order",
+    "section",
+    "pay-range",
+    "pay-jurisdiction",
+    "suppression",
+]
+
+
+class LintRule(_Data):
+    """One lint rule: what the check does (`kind`), how serious it is, and a message
+    that says why and what to write instead; the rest parameterises the check."""
+
+    kind: LintKind
+    severity: Literal["error", "warning", "info"]
+    message: str
+    phrases: list[str] = Field(default_factory=list)
+    # A user's phrases, added to the rule's own (a later presets folder replaces lists).
+    add: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+    frameworks: list[str] = Field(default_factory=list)
+    since: dict[str, int] = Field(default_factory=dict)
+    section: str | None = None
+    limit: float | None = None
+    list_limit: float | None = None
+    ratio: float | None = None
+
+
+class LintSection(_Data):
+    key: str
+    aliases: list[str]
+
+
+class Jurisdiction(_Data):
+    name: str
+    law: str
+    phrases: list[str]
+
+
+class LintSettings(_Data):
+    disable: list[str] = Field(default_factory=list)
+
+
+class LintCatalog(_Data):
+    settings: LintSettings = Field(default_factory=LintSettings)
+    sections: list[LintSection]
+    rules: dict[str, LintRule]
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+
+    @property
+    def enabled(self) -> dict[str, LintRule]:
+        return {key: rule for key, rule in self.rules.items() if key not in self.settings.disable}
 
 
 @dataclass(frozen=True)
@@ -151,6 +246,7 @@ class Catalog:
     titles: list[TitleRule]
     title_settings: TitleSettings
     jd: JdSettings
+    lint: LintCatalog
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
 
@@ -262,6 +358,7 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         titles=titles,
         title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
+        lint=build("lint", LintCatalog, merged["lint"]),
         roles=roles,
         folders=folders,
     )
@@ -320,5 +417,29 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             )
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
+    problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
     if problems:
         raise SpecError([one_line(problem) for problem in problems])
+
+
+def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:
+    """A lint preset's patterns must compile and its names must exist, so a typo is
+    reported at load time with file and field, not as a crash while linting."""
+    problems = []
+    known_sections = {section.key for section in lint.sections}
+    for key, rule in lint.rules.items():
+        for index, pattern in enumerate(rule.patterns):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                problems.append(f"{where}: rules.{key}.patterns[{index + 1}]: not a regular expression: {error}")
+        if rule.section is not None and rule.section not in known_sections:
+            problems.append(
+                f"{where}: rules.{key}.section: '{rule.section}' is not one of: {', '.join(sorted(known_sections))}"
+            )
+    for name in lint.settings.disable:
+        if name not in lint.rules:
+            close = difflib.get_close_matches(name, list(lint.rules), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(f"{where}: settings.disable: '{name}' is not a rule{hint}")
+    return problems

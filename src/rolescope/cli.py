@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the commands import what they need when they run
     from rolescope.recommend import Recommendation
     from rolescope.spec import RoleSpec
 
-COMMANDS = ("new", "recommend", "classify", "export", "presets")
+COMMANDS = ("new", "recommend", "classify", "export", "lint", "presets")
 
 DESCRIPTION = """\
 Scope a machine-learning hire from the real work of its first six months.
@@ -31,7 +31,8 @@ Scope a machine-learning hire from the real work of its first six months.
   rolescope new --preset NAME [-o FILE] write a starting spec from a preset
   rolescope recommend SPEC.toml [--json]
   rolescope classify [TEXT ...] [--json]  (or one task per line on stdin)
-  rolescope export SPEC.toml ... [--out DIR] [--force]
+  rolescope export SPEC.toml ... [--out DIR] [--force] [--format md,txt,html] [--as-one]
+  rolescope lint FILE ... [--json | --sarif] [--min-severity LEVEL]   (- reads stdin)
   rolescope presets [--json]
 
 Run `rolescope COMMAND --help` for a command's options.
@@ -53,6 +54,16 @@ def _presets_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="an extra presets folder (repeatable); extends the built-in and per-user presets",
     )
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from rolescope.export import FORMATS
+
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [part for part in chosen if part not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"'{value}': formats are a comma-separated list of: {', '.join(FORMATS)}")
+    return chosen
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +93,33 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("specs", nargs="+", metavar="SPEC.toml")
     exp.add_argument("--out", metavar="DIR", default=".", help="output folder (default: the current one)")
     exp.add_argument("--force", action="store_true", help="overwrite existing files")
+    exp.add_argument(
+        "--format",
+        metavar="md,txt,html",
+        default="md",
+        type=_formats,
+        help="description formats, comma-separated (default: md); txt for job boards, html for applicant-tracking systems",
+    )
+    exp.add_argument(
+        "--as-one",
+        action="store_true",
+        help="publish a split verdict as one combined posting (reported as a finding) instead of its two roles",
+    )
     _presets_option(exp)
+
+    lnt = sub.add_parser("lint", help="check job descriptions (Markdown or plain text) against the lint rules")
+    lnt.add_argument("files", nargs="+", metavar="FILE", help="postings to check; - reads standard input")
+    shape = lnt.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="a JSON list, one object per finding")
+    shape.add_argument("--sarif", action="store_true", help="SARIF 2.1.0, for code-scanning views")
+    lnt.add_argument(
+        "--min-severity",
+        metavar="LEVEL",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="report findings at this level or above: info (default), warning or error",
+    )
+    _presets_option(lnt)
 
     pre = sub.add_parser("presets", help="list the example roles")
     pre.add_argument("--json", action="store_true", help="a JSON list of objects")
@@ -278,9 +315,11 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     spec = read_spec(args.spec)
     recommendation = recommend(spec, catalog)
     if args.split_out:
-        _write_split(spec, recommendation, Path(args.split_out), args.force, args.spec)
+        _write_split(spec, recommendation, catalog, Path(args.split_out), args.force, args.spec)
     if args.json:
-        _dump_json(recommendation.to_json())
+        from rolescope.report import build_report
+
+        _dump_json(recommendation.to_json() | build_report(spec, recommendation, catalog).to_json())
     else:
         import shutil
 
@@ -294,25 +333,28 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_split(spec: RoleSpec, recommendation: Recommendation, out_dir: Path, force: bool, source: str) -> None:
-    from rolescope.recommend import split_specs
-    from rolescope.slug import slugify
-    from rolescope.specio import write_spec
+def _write_split(
+    spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, out_dir: Path, force: bool, source: str
+) -> None:
+    from rolescope.fileio import TargetsExist
+    from rolescope.split import write_split_specs
 
     if not recommendation.split:
         raise RolescopeError(
             f"{source}: the verdict is '{recommendation.hire}', not a split: there is nothing to split"
         )
     _make_folder(out_dir)
-    specs = split_specs(spec, recommendation)
-    targets = [out_dir / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in specs]
+    try:
+        targets = write_split_specs(spec, recommendation, catalog, out_dir, replace=force)
+    except TargetsExist as error:
+        raise RolescopeError(
+            [f"{path}: already exists; pass --force to overwrite it" for path in error.paths]
+        ) from None
+    except IsADirectoryError as error:
+        raise RolescopeError(f"{error.filename}: is a directory") from None
+    except OSError as error:
+        raise RolescopeError(f"{out_dir}: cannot write into it: {error.strerror or error}") from None
     for target in targets:
-        _refuse_overwrite(target, force)
-    for part, target in zip(specs, targets):
-        try:
-            write_spec(part, target)
-        except OSError as error:
-            raise RolescopeError(f"{target}: cannot write it: {error.strerror or error}") from None
         print(f"wrote {safe_path(target)}", file=sys.stderr)
 
 
@@ -398,6 +440,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             out,
             catalog,
             force=args.force,
+            formats=args.format,
+            as_one=args.as_one,
             on_progress=(lambda done, total, path: progress(sys.stderr, done, total, str(path)))
             if show_progress
             else None,
@@ -405,8 +449,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if show_progress:
         end_progress(sys.stderr)
+    from rolescope.recommend import join_words
+
     for result in report.written:
-        print(safe_path(f"{result.source}: wrote {result.spec_path} and {result.jd_path}"))
+        if result.split:
+            print(safe_path(f"{result.source}: two roles, as the verdict says: {join_words(result.titles)}"))
+        for paths in result.roles:
+            print(safe_path(f"{result.source}: wrote {join_words([str(path) for path in paths])}"))
+    for result in report.results:
+        # Every finding, one line each naming the spec (and the task or field).
+        _print_problems([_finding_line(result.source, finding) for finding in result.findings])
     for result in report.failed:
         _print_problems(result.problems)
     if report.interrupted is not None:
@@ -421,6 +473,68 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return report.exit_code
+
+
+def _finding_line(source: Path, finding: Any) -> str:
+    where = f"{finding.field}: " if finding.field else ""
+    return f"{source}: {where}{finding.severity}: {finding.message} [{finding.rule}]"
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from rolescope.findings import Finding
+    from rolescope.lint import lint_text
+    from rolescope.lintout import text_line, to_json, to_sarif
+
+    catalog = _catalog(args)
+    findings: list[Finding] = []
+    problems: list[str] = []
+    read = 0
+    for name in args.files:
+        try:
+            text = _read_posting(name)
+        except RolescopeError as error:
+            problems.extend(error.lines)
+            continue
+        read += 1
+        fmt = "txt" if name.lower().endswith(".txt") else "md"
+        result = lint_text(text, catalog, fmt, file="-" if name == "-" else name)
+        findings += [finding for finding in result.findings if finding.at_least(args.min_severity)]
+    _print_problems(problems)
+    if args.sarif:
+        _dump_json(to_sarif(findings, catalog.lint))
+    elif args.json:
+        _dump_json(to_json(findings))
+    else:
+        for finding in findings:
+            print(text_line(finding))
+    if not read:
+        return 2
+    if problems or any(finding.at_least("warning") for finding in findings):
+        return 1
+    return 0
+
+
+def _read_posting(name: str) -> str:
+    """A posting's text: a UTF-8 file within the size limit, or standard input for -."""
+    from rolescope.limits import MAX_FILE_BYTES
+    from rolescope.specio import read_file_bytes
+
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if sys.stdin is None:
+            raise RolescopeError("-: standard input is closed")
+        data = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode()
+        if len(data) > MAX_FILE_BYTES:
+            raise RolescopeError(f"-: is over the {MAX_FILE_BYTES:,}-byte limit for a posting")
+    else:
+        data = read_file_bytes(Path(name), what="posting")
+    if b"\x00" in data:
+        raise RolescopeError(f"{name}: is a binary file, not a posting")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RolescopeError(f"{name}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
@@ -510,5 +624,6 @@ HANDLERS = {
     "recommend": cmd_recommend,
     "classify": cmd_classify,
     "export": cmd_export,
+    "lint": cmd_lint,
     "presets": cmd_presets,
 }

@@ -1,5 +1,11 @@
 """Batch export: for each spec, the canonical spec and its job description.
 
+A split verdict is exported as its two roles (two specs, two descriptions, each
+with its own file names); one combined posting only with `as_one`, and then with
+a finding. Every warning the recommendation gives and every finding the
+description's decisions or the linter make is reported with the files, which
+are still written (the exit code says there were findings).
+
 Each spec is handled on its own: a bad file is reported and the batch goes on.
 Nothing is overwritten without `force`, and each spec's pair is published both
 or neither (see `rolescope.fileio`), also when another export writes into the
@@ -17,13 +23,21 @@ from pathlib import Path
 from types import FrameType
 
 from rolescope.catalog import Catalog
+from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
 from rolescope.fileio import TargetsExist, write_files
-from rolescope.jd import render_jd
+from rolescope.findings import Finding
+from rolescope.jd import render_jd, render_markdown
+from rolescope.jd_html import render_html
+from rolescope.jd_text import render_text
 from rolescope.recommend import Recommendation, recommend
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec
 from rolescope.specio import dump_spec, read_spec
+
+# Export formats: file extension -> renderer of the document model.
+RENDERERS: dict[str, Callable[[JobDocument], str]] = {"md": render_markdown, "txt": render_text, "html": render_html}
+FORMATS = tuple(RENDERERS)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -37,10 +51,15 @@ class Interrupted(KeyboardInterrupt):
 @dataclass
 class ExportResult:
     source: Path
-    spec_path: Path | None = None
+    spec_path: Path | None = None  # the first role's spec and description
     jd_path: Path | None = None
     problems: list[str] = field(default_factory=list)
     invalid_input: bool = False
+    # Every file written, role by role: [spec, description, ...] per role.
+    roles: list[list[Path]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    split: bool = False  # written as the two roles of a split verdict
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -63,7 +82,8 @@ class ExportReport:
         if self.interrupted is not None:
             return 128 + self.interrupted  # as a shell reports a process the signal stopped
         if not self.failed:
-            return 0
+            findings = any(f.at_least("warning") for result in self.results for f in result.findings)
+            return 1 if findings else 0
         if all(result.invalid_input for result in self.results):
             return 2
         return 1
@@ -93,6 +113,8 @@ def export_specs(
     catalog: Catalog,
     *,
     force: bool = False,
+    formats: tuple[str, ...] = ("md",),
+    as_one: bool = False,
     on_progress: Callable[[int, int, Path], None] | None = None,
     on_wait: Callable[[Path], None] | None = None,
 ) -> ExportReport:
@@ -110,7 +132,8 @@ def export_specs(
         for path in map(Path, paths):
             if on_progress:
                 on_progress(finished + 1, len(paths), path)
-            result = _export_one(path, out_dir, catalog, used, force, on_wait, report)
+            options = _Options(force, formats, as_one, on_wait)
+            result = _export_one(path, out_dir, catalog, used, options, report)
             if result.problems:
                 report.results.append(result)
             finished += 1
@@ -120,13 +143,69 @@ def export_specs(
     return report
 
 
+@dataclass(frozen=True)
+class _Options:
+    force: bool
+    formats: tuple[str, ...]
+    as_one: bool
+    on_wait: Callable[[Path], None] | None
+
+
+@dataclass(frozen=True)
+class RoleExport:
+    """One role to publish: its spec, recommendation and decided description."""
+
+    spec: RoleSpec
+    recommendation: Recommendation
+    document: JobDocument
+
+
+def roles_to_publish(
+    spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, *, as_one: bool = False
+) -> list[RoleExport]:
+    """What a spec publishes: the two roles of a split verdict (unless `as_one`), else one."""
+    from rolescope.split import split_specs
+
+    if not recommendation.split or as_one:
+        return [RoleExport(spec, recommendation, build_document(spec, recommendation, catalog, as_one=as_one))]
+    parts = split_specs(spec, recommendation, catalog)
+    roles = []
+    for part, role, other in zip(parts, recommendation.split, reversed(recommendation.split)):
+        part_recommendation = recommend(part, catalog)
+        document = build_document(
+            part, part_recommendation, catalog, partner_title=other.title, task_numbers=role.task_numbers
+        )
+        roles.append(RoleExport(part, part_recommendation, document))
+    return roles
+
+
+def export_findings(
+    spec: RoleSpec, recommendation: Recommendation, roles: list[RoleExport], catalog: Catalog
+) -> list[Finding]:
+    """Everything the lead should hear about an export: the recommendation's warnings
+    on the spec as written, the description's own findings, and what the linter finds
+    in each description (task numbers are the spec's, also for a split's halves)."""
+    from rolescope.lint import lint_document
+
+    findings = [
+        Finding("recommend", "warning", note.message, task=note.task, field=note.field) for note in recommendation.notes
+    ]
+    for role in roles:
+        findings += [finding for finding in role.document.findings if finding.rule != "recommend"]
+        findings += [finding for finding in lint_document(role.document, catalog) if finding.at_least("warning")]
+    unique: list[Finding] = []
+    for finding in findings:
+        if finding not in unique:
+            unique.append(finding)
+    return unique
+
+
 def _export_one(
     path: Path,
     out_dir: Path,
     catalog: Catalog,
     used: set[str],
-    force: bool,
-    on_wait: Callable[[Path], None] | None,
+    options: _Options,
     report: ExportReport,
 ) -> ExportResult:
     result = ExportResult(path)
@@ -137,25 +216,31 @@ def _export_one(
         result.problems = error.lines
         result.invalid_input = True
         return result
-    spec_path, jd_path = export_paths(spec, recommendation, out_dir, used)
+    roles = roles_to_publish(spec, recommendation, catalog, as_one=options.as_one)
+    files: list[tuple[Path, bytes]] = []
+    planned: list[list[Path]] = []
+    for role in roles:
+        stem = _unique_stem(slugify(role.spec.company.name, role.document.title), used)
+        paths = [out_dir / f"{stem}.toml"]
+        files.append((paths[0], dump_spec(role.spec).encode("utf-8")))
+        for extension in options.formats:
+            paths.append(out_dir / f"{stem}.{extension}")
+            files.append((paths[-1], RENDERERS[extension](role.document).encode("utf-8")))
+        planned.append(paths)
+    result.titles = [role.document.title for role in roles]
+    result.split = len(roles) > 1
+    result.findings = export_findings(spec, recommendation, roles, catalog)
 
     def written() -> None:
-        # Runs with signals held, right after the pair is in place: a Ctrl+C cannot
-        # land between writing the pair and counting it.
-        result.spec_path, result.jd_path = spec_path, jd_path
+        # Runs with signals held, right after the files are in place: a Ctrl+C cannot
+        # land between writing them and counting them.
+        result.roles = planned
+        result.spec_path, result.jd_path = planned[0][0], planned[0][1] if len(planned[0]) > 1 else None
         report.results.append(result)
 
     try:
-        write_export(
-            spec,
-            recommendation,
-            catalog,
-            spec_path,
-            jd_path,
-            replace=force,
-            on_wait=on_wait,
-            on_published=written,
-        )
+        # A spec's files (both roles of a split) are published all or none.
+        write_files(files, replace=options.force, on_wait=options.on_wait, on_published=written)
     except TargetsExist as error:
         result.problems = [f"{path}: {target} already exists; pass --force to overwrite it" for target in error.paths]
     except OSError as error:
@@ -163,16 +248,20 @@ def _export_one(
     return result
 
 
+def _unique_stem(stem: str, used: set[str]) -> str:
+    candidate, number = stem, 2
+    while candidate in used:
+        candidate, number = f"{stem}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
 def export_paths(
     spec: RoleSpec, recommendation: Recommendation, out_dir: Path, used: set[str] | None = None
 ) -> tuple[Path, Path]:
     """Where a spec's export goes: a slug of company and title, unique within `used`."""
     stem = slugify(spec.company.name, recommendation.title)
-    candidate, number = stem, 2
-    while used is not None and candidate in used:
-        candidate, number = f"{stem}-{number}", number + 1
-    if used is not None:
-        used.add(candidate)
+    candidate = _unique_stem(stem, used) if used is not None else stem
     return out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
 
 

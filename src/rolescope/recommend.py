@@ -33,6 +33,16 @@ class TaskResult:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A warning and where in the spec it comes from, so `export`, the linter and the
+    wizard can each point at the task or field the lead should change."""
+
+    message: str
+    task: int | None = None  # 1-based, as shown to the lead
+    field: str | None = None  # a spec field, as error messages name it: "tasks[3].text"
+
+
+@dataclass(frozen=True)
 class SplitRole:
     archetype: str
     kind: str
@@ -103,6 +113,8 @@ class Recommendation:
     tasks: tuple[TaskResult, ...]
     split: tuple[SplitRole, ...] = field(default=())
     funnel: tuple[str, ...] = field(default=())
+    # The warnings with their sources, in the same order as `warnings`.
+    notes: tuple[Note, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -398,7 +410,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
     team = _team_advice(spec, hire_archetypes, catalog)
     phd_tasks = tuple(item for item in results if item.phd_reasons)
 
-    warnings = _warnings(spec, catalog, results, total, shares, hire, recommended_title)
+    notes = _warnings(spec, catalog, results, total, shares, hire, recommended_title)
     reasons = _reasons(
         spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason
     )
@@ -420,11 +432,12 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         team=team,
         assessment=assessment_for(hire_archetype, spec, catalog),
         phd_tasks=phd_tasks,
-        warnings=tuple(warnings),
+        warnings=tuple(note.message for note in notes),
         reasons=tuple(reasons),
         tasks=results,
         split=split,
         funnel=tuple(catalog.archetypes[hire_archetype].funnel),
+        notes=tuple(notes),
     )
 
 
@@ -440,41 +453,61 @@ def _warnings(
     shares: dict[str, float],
     hire: str,
     recommended_title: str,
-) -> list[str]:
+) -> list[Note]:
     limits = catalog.thresholds
     available = limits.weeks.available
-    warnings = []
+    warnings: list[Note] = []
     if total > available:
         warnings.append(
-            f"Overbooked: {format_number(total)} weeks planned in {format_number(available)}. Cut or defer work, or admit it is more than one hire."
+            Note(
+                f"Overbooked: {format_number(total)} weeks planned in {format_number(available)}. Cut or defer work, or admit it is more than one hire.",
+                field="tasks",
+            )
         )
     elif total < limits.weeks.underplanned:
         warnings.append(
-            f"Only {format_number(total)} of the {format_number(available)} weeks are written down: describe the rest of the first six months before deciding."
+            Note(
+                f"Only {format_number(total)} of the {format_number(available)} weeks are written down: describe the rest of the first six months before deciding.",
+                field="tasks",
+            )
         )
     if all(shares[archetype] >= limits.warnings.spans_all_min_share for archetype in ARCHETYPES):
         spread = ", ".join(f"{archetype} {pct(shares[archetype])}" for archetype in ARCHETYPES)
-        warnings.append(f"One req spans all three archetypes ({spread}): this is likely more than one job.")
+        warnings.append(
+            Note(f"One req spans all three archetypes ({spread}): this is likely more than one job.", field="tasks")
+        )
     for item in results:
         if item.classification.vague and not item.classification.overridden:
             warnings.append(
-                f"Task {item.number} is too vague to classify (“{item.task.text}”): say what gets built, run or decided."
+                Note(
+                    f"Task {item.number} is too vague to classify (“{item.task.text}”): say what gets built, run or decided.",
+                    task=item.number,
+                    field=f"tasks[{item.number}].text",
+                )
             )
     if spec.role.title and _is_bare_title(spec.role.title):
         warnings.append(
-            f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}."
+            Note(
+                f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}.",
+                field="role.title",
+            )
         )
     if hire == "engineer":
-        asked = [
-            skill for skill in spec.role.must_have + spec.role.nice_to_have if asks_for_credentials(skill, catalog)
-        ]
-        for skill in asked:
-            warnings.append(
-                f"“{skill}” asks an engineering hire for research credentials: it is left out of the job description."
-            )
+        for key in ("must_have", "nice_to_have"):
+            for number, skill in enumerate(getattr(spec.role, key), start=1):
+                if asks_for_credentials(skill, catalog):
+                    warnings.append(
+                        Note(
+                            f"“{skill}” asks an engineering hire for research credentials: it is left out of the job description.",
+                            field=f"role.{key}[{number}]",
+                        )
+                    )
     if hire == "phd" and not any(archetype in spec.team.current for archetype in ENGINEERING):
         warnings.append(
-            "A research hire with no engineer on the ML team: plan engineering support, or the models will not reach production."
+            Note(
+                "A research hire with no engineer on the ML team: plan engineering support, or the models will not reach production.",
+                field="team.current",
+            )
         )
     return warnings
 
@@ -545,29 +578,3 @@ def _reasons(
     else:
         reasons.append(f"Title: {title}, because {title_reason}.")
     return reasons
-
-
-def split_specs(spec: RoleSpec, recommendation: Recommendation) -> list[RoleSpec]:
-    """Two specs from a split verdict: each role's tasks, archetypes pinned as classified."""
-    if not recommendation.split:
-        raise ValueError("the recommendation is not a split")
-    by_number = {item.number: item for item in recommendation.tasks}
-    specs = []
-    for role in recommendation.split:
-        tasks = [
-            by_number[number].task.model_copy(update={"archetype": by_number[number].archetype})
-            for number in role.task_numbers
-        ]
-        base = spec.model_copy(deep=True)
-        role_part = base.role.model_copy(update={"title": role.title, "must_have": [], "nice_to_have": []})
-        specs.append(
-            base.model_copy(
-                update={
-                    "description": f"{role.title}: split from a req that held two roles",
-                    "role": role_part,
-                    "interview": type(base.interview)(),
-                    "tasks": tasks,
-                }
-            )
-        )
-    return specs

@@ -16,11 +16,13 @@ from pathlib import Path
 from rolescope.catalog import Catalog
 from rolescope.drafts import Draft, DraftKeeper, fingerprint
 from rolescope.errors import SpecError
+from rolescope.fileio import TargetsExist
 from rolescope.history import History
-from rolescope.recommend import Recommendation, recommend, split_specs
+from rolescope.recommend import Recommendation, recommend
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec, completeness_problems
 from rolescope.specio import read_spec
+from rolescope.split import write_split_specs
 from rolescope.writer import (
     ConflictError,
     ExistsError,
@@ -174,15 +176,16 @@ class Session:
         return plan[0].path, plan[1].path
 
     def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:
-        """On a split verdict, write the two roles' specs into `out_dir`."""
+        """On a split verdict, write the two roles' specs into `out_dir`: the same
+        core function as `recommend --split-out`."""
         if self.recommendation is None or not self.recommendation.split:
             raise SpecError("the verdict is not a split")
-        parts = split_specs(self.spec, self.recommendation)
         out = absolute(out_dir)
-        targets = [out / f"{slugify(part.company.name, part.role.title or '')}.toml" for part in parts]
         out.mkdir(parents=True, exist_ok=True)
-        write_planned([file for part, target in zip(parts, targets) for file in spec_plan(part, target)], force=force)
-        return targets
+        try:
+            return write_split_specs(self.spec, self.recommendation, self.catalog, out, replace=force)
+        except TargetsExist as error:
+            raise ExistsError(list(error.paths)) from None
 
     # ------------------------------------------------------------ drafts
 

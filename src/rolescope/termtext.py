@@ -12,6 +12,7 @@ from rolescope.classify import Classification
 from rolescope.markdown import visible_controls
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
+from rolescope.report import VERDICTS, Gauge, Report, build_report
 from rolescope.spec import RoleSpec
 
 _CODES = {
@@ -50,15 +51,15 @@ def safe(text: str) -> str:
 
 
 def gauge_cells(engineering_share: float, width: int) -> tuple[int, list[int]]:
-    """How many of `width` cells are engineering, and where the 20% and 80% marks sit.
-    Shared by every drawing of the gauge so they agree to the cell."""
+    """How many of `width` cells are engineering, and where the 20% and 80% marks sit
+    (for drawings that have no Report at hand; a Report's gauge says the same)."""
     filled = round(engineering_share * width)
     marks = [round(width * 0.2), round(width * 0.8)]
     return filled, marks
 
 
-def gauge_line(recommendation: Recommendation, style: Style, width: int = 40) -> str:
-    filled, marks = gauge_cells(recommendation.engineering_share, width)
+def gauge_line(gauge: Gauge, style: Style, width: int = 40) -> str:
+    filled, marks = gauge.cells(width)
     cells = []
     for index in range(width):
         engineering = index < filled
@@ -70,18 +71,14 @@ def gauge_line(recommendation: Recommendation, style: Style, width: int = 40) ->
         for mark in marks:
             if 0 <= mark < width:
                 cells[mark] = style("┃", "bold")
+    engineering_part, research_part = gauge.segments
     return (
-        f"engineering {pct(recommendation.engineering_share):>4} "
-        + "".join(cells)
-        + f" {pct(recommendation.research_share):>4} research"
+        f"engineering {pct(engineering_part.share):>4} " + "".join(cells) + f" {pct(research_part.share):>4} research"
     )
 
 
-HIRE_WORDS = {
-    "engineer": "an engineer, curious about ML",
-    "phd": "a research-trained person (PhD-level), with engineering support",
-    "split": "two roles: split this req",
-}
+# Kept for callers that word the verdict themselves; the words live in the Report.
+HIRE_WORDS = VERDICTS
 
 
 def hanging(text: str, indent: int, width: int | None) -> str:
@@ -100,65 +97,58 @@ def render_recommendation(
     colour: bool,
     width: int | None = None,
 ) -> str:
+    return render_report(spec_name, build_report(spec, recommendation, catalog), colour, width)
+
+
+def render_report(spec_name: str, report: Report, colour: bool, width: int | None = None) -> str:
+    """The terminal report: formats a Report, decides nothing."""
     style = Style(colour)
-    r = recommendation
+    r = report
     out = []
-    stage = catalog.stages[spec.company.stage]
-    out.append(
-        style(safe(spec.company.name), "bold")
-        + f" · {stage.name.lower()} · {format_number(r.total_weeks)} of {format_number(r.weeks_available)} weeks planned"
-        + style(f"   ({safe(spec_name)})", "dim")
-    )
+    out.append(style(safe(r.company), "bold") + f" · {r.stage} · {r.planned}" + style(f"   ({safe(spec_name)})", "dim"))
     out.append("")
-    out.append("  " + gauge_line(r, style, width=40 if not width else max(10, min(40, width - 34))))
+    out.append("  " + gauge_line(r.gauge, style, width=40 if not width else max(10, min(40, width - 34))))
     breakdown = "  ·  ".join(
-        style(f"{archetype} {pct(r.shares[archetype])}", ARCHETYPE_COLOUR[archetype]) for archetype in r.shares
+        style(f"{archetype} {share}", ARCHETYPE_COLOUR[archetype]) for archetype, share in r.shares
     )
     out.append("  " + " " * 17 + breakdown)
     out.append("")
-    verdict = HIRE_WORDS[r.hire]
-    hire_line = hanging(f"{verdict}  [{r.strength_label}]", 13, width)
+    hire_line = hanging(f"{r.verdict}  [{r.strength_label}]", 13, width)
     out.append(
         f"  {'Hire':<10} "
-        + hire_line.replace(verdict, style(verdict, "bold", "green" if r.hire != "split" else "yellow"), 1)
+        + hire_line.replace(r.verdict, style(r.verdict, "bold", "green" if r.hire != "split" else "yellow"), 1)
     )
-    if not r.split:
+    if r.title is not None:
         out.append(f"  {'Title':<10} " + style(safe(r.title), "bold"))
-        if r.title != r.recommended_title:
+        if r.recommended_title:
             out.append(f"  {'':<10} " + style(f"(recommended: {r.recommended_title})", "dim"))
-        info = catalog.archetypes[r.hire_archetype]
-        archetype_line = f"{info.name.lower()}: prevents {catalog.failures[info.prevents].label}"
-        out.append(f"  {'Archetype':<10} {hanging(archetype_line, 13, width)}")
+        out.append(f"  {'Archetype':<10} {hanging(r.archetype_line or '', 13, width)}")
     else:
         out.append("")
         out.append(style("  The two roles", "bold"))
-        for role in r.split:
-            numbers = ", ".join(str(number) for number in role.task_numbers)
-            line = f"{role.title}: {role.archetype}, {format_number(role.weeks)} weeks ({pct(role.share)}), tasks {numbers}"
+        for line in r.split_roles:
             out.append("    " + hanging(line, 6, width))
     out.append("")
     out.append(style("  Team", "bold"))
-    for sentence in r.team.sentences:
+    for sentence in r.team:
         out.append("    " + hanging(sentence, 4, width))
     out.append("")
     out.append(style("  Tasks", "bold"))
-    for item in r.tasks:
-        c = item.classification
-        flag = " (set)" if c.overridden else (" (vague)" if c.vague else f" {round(c.confidence * 100):>3}%")
+    for row in r.tasks:
+        flag = f" ({row.flag})" if row.flag in ("set", "vague") else f" {row.flag:>4}"
         # The marker is wrapped with the text (a no-break space keeps it whole).
         marker = "◆\u00a0PhD-worthy"
-        body = hanging(safe(item.task.text) + (f"  {marker}" if item.phd_reasons else ""), 36, width)
+        body = hanging(safe(row.text) + (f"  {marker}" if row.phd_worthy else ""), 36, width)
         body = body.replace(marker, style(marker, "yellow"))
         out.append(
-            f"    {item.number:>2}  "
-            + style(f"{item.archetype:<10}", ARCHETYPE_COLOUR[item.archetype])
-            + f"{flag:>7} {format_number(item.task.weeks):>5} wk  {body}"
+            f"    {row.number:>2}  "
+            + style(f"{row.archetype:<10}", ARCHETYPE_COLOUR[row.archetype])
+            + f"{flag:>7} {format_number(row.weeks):>5} wk  {body}"
         )
     out.append("")
-    out.append(style("  Interview plan", "bold") + (f" for the {r.split[0].title}" if r.split else ""))
-    labels = {"technical_exercise": "Exercise", "interview_prompt": "Prompt", "operational_check": "Check"}
-    for key, label in labels.items():
-        out.append(f"    {label + ':':<10} {hanging(safe(r.assessment[key]), 15, width)}")
+    out.append(style(f"  {r.interview_heading}", "bold"))
+    for label, text in r.interview:
+        out.append(f"    {label + ':':<10} {hanging(safe(text), 15, width)}")
     if r.funnel:
         out.append("")
         out.append(style("  Where to look (by skills, not the exact title)", "bold"))
@@ -167,8 +157,8 @@ def render_recommendation(
     if r.warnings:
         out.append("")
         out.append(style("  Warnings", "bold", "yellow"))
-        for warning in r.warnings:
-            out.append("    " + style("!", "yellow", "bold") + " " + hanging(safe(warning), 6, width))
+        for note in r.warnings:
+            out.append("    " + style("!", "yellow", "bold") + " " + hanging(safe(note.message), 6, width))
     out.append("")
     out.append(style("  Why", "bold"))
     for reason in r.reasons:

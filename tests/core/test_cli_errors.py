@@ -180,7 +180,7 @@ def test_a_newline_in_a_file_name_cannot_forge_error_lines(tmp_path, capsys):
     no_tasks = tmp_path / f"no-tasks{forged}"
     no_tasks.write_text(MINIMAL_SPEC.split("[[tasks]]")[0])
     good = tmp_path / f"good{forged}"
-    good.write_text(MINIMAL_SPEC)
+    good.write_text(GOOD.read_text(encoding="utf-8"))  # a spec with no findings
     missing = tmp_path / f"missing{forged}"
     for path in (no_tasks, missing):
         code, _, err = run_main(capsys, "recommend", str(path))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rolescope.recommend import recommend, split_specs
+from rolescope.recommend import recommend
 from rolescope.spec import RoleSpec, Task
 from rolescope.specio import dump_spec, parse_spec, read_spec
+from rolescope.split import split_specs
 from tests.conftest import PRESET_NAMES, preset_path
 
 # What a reader of the source articles expects from each bundled example.
@@ -91,7 +92,7 @@ def test_split_names_two_roles_and_writes_two_specs(catalog):
     assert kinds == {"research", "engineering"}
     all_numbers = sorted(number for role in result.split for number in role.task_numbers)
     assert all_numbers == list(range(1, len(spec.tasks) + 1))
-    first, second = split_specs(spec, result)
+    first, second = split_specs(spec, result, catalog)
     for part, role in zip((first, second), result.split):
         assert part.role.title == role.title
         assert all(task.archetype for task in part.tasks)

@@ -56,7 +56,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def previous(tmp_path, catalog):
     """An earlier export of the same role (same company and title, an older outcome) in --out."""
     older = read_spec(GOOD)
-    older.tasks[0].outcome = "An older wording of the first outcome"
+    older.tasks[0].outcome = "An older wording of the first outcome: searchable within 15 minutes"
     source = tmp_path / "older.toml"
     write_spec(older, source)
     out = tmp_path / "out"

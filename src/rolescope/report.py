@@ -1,0 +1,155 @@
+"""The recommendation as data ready to show: every sentence about the verdict is
+worded here once, and the terminal report, `recommend --json`, the wizard and
+the job description read it. Renderers format a Report; they decide nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rolescope.catalog import Catalog
+from rolescope.numbers import format_number
+from rolescope.recommend import Note, Recommendation, pct
+from rolescope.spec import RoleSpec
+
+# What to hire, as the lead reads it at the top of every view of the verdict.
+VERDICTS = {
+    "engineer": "an engineer, curious about ML",
+    "phd": "a research-trained person (PhD-level), with engineering support",
+    "split": "two roles: split this req",
+}
+INTERVIEW_LABELS = (
+    ("technical_exercise", "Exercise"),
+    ("interview_prompt", "Prompt"),
+    ("operational_check", "Check"),
+)
+
+
+@dataclass(frozen=True)
+class GaugeSegment:
+    kind: str  # engineering | research
+    share: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """The engineering-versus-research bar, with the marks of a clear verdict."""
+
+    segments: tuple[GaugeSegment, GaugeSegment]
+    marks: tuple[float, float]  # shares where the verdict becomes clear, e.g. 0.2 and 0.8
+
+    @property
+    def engineering_share(self) -> float:
+        return self.segments[0].share
+
+    def cells(self, width: int) -> tuple[int, list[int]]:
+        """How many of `width` cells are engineering, and where the marks sit: every
+        drawing of the gauge uses this, so they agree to the cell."""
+        return round(self.engineering_share * width), [round(width * mark) for mark in self.marks]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    number: int
+    archetype: str
+    flag: str  # "set" (archetype chosen by the lead), "vague", or the confidence "87%"
+    weeks: float
+    text: str
+    phd_worthy: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    company: str
+    stage: str
+    planned: str  # "24 of 26 weeks planned"
+    hire: str
+    verdict: str
+    strength: float
+    strength_label: str
+    gauge: Gauge
+    shares: tuple[tuple[str, str], ...]  # (archetype, "40%")
+    title: str | None  # None on a split: each role has its own
+    recommended_title: str | None  # shown only when the spec's title differs
+    archetype_line: str | None
+    split_roles: tuple[str, ...]
+    team: tuple[str, ...]
+    tasks: tuple[TaskRow, ...]
+    interview_heading: str
+    interview: tuple[tuple[str, str], ...]
+    funnel: tuple[str, ...]
+    warnings: tuple[Note, ...]
+    reasons: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The parts of the report that `recommend --json` adds to the recommendation."""
+        return {
+            "verdict": self.verdict,
+            "gauge": {
+                "segments": [{"kind": s.kind, "share": s.share, "label": s.label} for s in self.gauge.segments],
+                "marks": list(self.gauge.marks),
+            },
+            "notes": [{"message": note.message, "task": note.task, "field": note.field} for note in self.warnings],
+        }
+
+
+def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) -> Report:
+    r = recommendation
+    clear = catalog.thresholds.verdict.clear_share
+    gauge = Gauge(
+        (
+            GaugeSegment("engineering", r.engineering_share, f"engineering {pct(r.engineering_share)}"),
+            GaugeSegment("research", r.research_share, f"{pct(r.research_share)} research"),
+        ),
+        (round(1 - clear, 4), clear),
+    )
+    title = recommended = archetype_line = None
+    split_roles: tuple[str, ...] = ()
+    if r.split:
+        split_roles = tuple(
+            f"{role.title}: {role.archetype}, {format_number(role.weeks)} weeks ({pct(role.share)}), "
+            f"tasks {', '.join(str(number) for number in role.task_numbers)}"
+            for role in r.split
+        )
+    else:
+        title = r.title
+        recommended = r.recommended_title if r.title != r.recommended_title else None
+        info = catalog.archetypes[r.hire_archetype]
+        archetype_line = f"{info.name.lower()}: prevents {catalog.failures[info.prevents].label}"
+    rows = tuple(
+        TaskRow(
+            number=item.number,
+            archetype=item.archetype,
+            flag="set"
+            if item.classification.overridden
+            else ("vague" if item.classification.vague else f"{round(item.classification.confidence * 100)}%"),
+            weeks=item.task.weeks,
+            text=item.task.text,
+            phd_worthy=bool(item.phd_reasons),
+        )
+        for item in r.tasks
+    )
+    return Report(
+        company=spec.company.name,
+        stage=catalog.stages[spec.company.stage].name.lower(),
+        planned=f"{format_number(r.total_weeks)} of {format_number(r.weeks_available)} weeks planned",
+        hire=r.hire,
+        verdict=VERDICTS[r.hire],
+        strength=r.strength,
+        strength_label=r.strength_label,
+        gauge=gauge,
+        shares=tuple((archetype, pct(share)) for archetype, share in r.shares.items()),
+        title=title,
+        recommended_title=recommended,
+        archetype_line=archetype_line,
+        split_roles=split_roles,
+        team=r.team.sentences,
+        tasks=rows,
+        interview_heading="Interview plan" + (f" for the {r.split[0].title}" if r.split else ""),
+        interview=tuple((label, r.assessment[key]) for key, label in INTERVIEW_LABELS),
+        funnel=r.funnel,
+        warnings=r.notes,
+        reasons=r.reasons,
+    )

@@ -1,0 +1,177 @@
+"""rolescope lint: output shapes, exit codes, rules as data, suppressions, and the
+rule that everything rolescope itself publishes lints clean."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from rolescope.catalog import load_catalog
+from rolescope.cli import main
+from rolescope.export import RENDERERS, roles_to_publish
+from rolescope.lint import lint_text
+from rolescope.recommend import recommend
+from rolescope.specio import read_spec
+from tests.conftest import PRESET_NAMES, preset_path
+from tests.core.test_golden import GOLDEN
+
+BAD = """# AI Guru
+
+## Mission
+
+Keep our fraud models healthy.
+
+## Responsibilities
+
+- Set up drift monitoring and alerting for the fraud model in production
+- Own the on-call rotation for the scoring service and its runbooks
+- Build the deployment pipeline for the scoring service with tests and CI
+
+## Requirements
+
+- PhD in machine learning
+- Operated production services on call
+"""
+
+
+def run(capsys, *args, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8"))
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def bad(tmp_path):
+    path = tmp_path / "job.md"
+    path.write_text(BAD, encoding="utf-8")
+    return path
+
+
+def test_text_output_is_file_line_col_rule_severity_message(bad, capsys):
+    code, out, err = run(capsys, "lint", str(bad))
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert f"{bad}:1:6 empty-label warning “Guru”: " in "\n".join(lines)
+    assert any(line.startswith(f"{bad}:15:3 credentials-on-engineering warning “PhD”") for line in lines)
+    assert any(line.startswith(f"{bad}:15:3 production-buried warning") for line in lines)
+    assert any(line.startswith(f"{bad}:0:0 missing-outcomes warning") for line in lines)
+
+
+def test_json_is_one_object_per_finding(bad, capsys):
+    code, out, _ = run(capsys, "lint", str(bad), "--json")
+    findings = json.loads(out)
+    assert code == 1 and findings
+    for finding in findings:
+        assert {"file", "line", "rule", "severity", "message"} <= set(finding)
+        assert finding["severity"] in ("error", "warning", "info")
+        assert finding["line"] is None or finding["line"] >= 1
+    assert any(f["rule"] == "missing-pay" and f["line"] is None for f in findings)
+
+
+def test_sarif_is_2_1_0_with_rules_and_regions(bad, capsys):
+    code, out, _ = run(capsys, "lint", str(bad), "--sarif")
+    sarif = json.loads(out)
+    assert code == 1 and sarif["version"] == "2.1.0" and "sarif-2.1.0" in sarif["$schema"]
+    run_ = sarif["runs"][0]
+    rules = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == str(bad)
+        assert "region" not in location or location["region"]["startLine"] >= 1
+
+
+def test_min_severity_and_exit_codes(tmp_path, bad, capsys):
+    code, out, _ = run(capsys, "lint", str(bad), "--min-severity", "error")
+    assert (code, out) == (0, "")
+    clean = tmp_path / "clean.md"
+    clean.write_text((GOLDEN / "rag-support-search.ai-product-engineer.md").read_text(encoding="utf-8"))
+    assert run(capsys, "lint", str(clean))[0] == 0
+    code, _, err = run(capsys, "lint", str(tmp_path / "missing.md"))
+    assert code == 2 and err == f"{tmp_path / 'missing.md'}: no such file\n"
+    code, _, err = run(capsys, "lint", str(tmp_path / "missing.md"), str(clean))
+    assert code == 1 and err.count("\n") == 1
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\xff\xfe")
+    code, _, err = run(capsys, "lint", str(binary))
+    assert code == 2 and "is not UTF-8" in err
+
+
+def test_stdin_is_read_for_dash(monkeypatch, capsys):
+    code, out, _ = run(capsys, "lint", "-", "--json", stdin=BAD, monkeypatch=monkeypatch)
+    assert code == 1 and all(f["file"] == "-" for f in json.loads(out))
+
+
+def test_a_comment_suppresses_one_finding_naming_rule_and_reason(tmp_path, capsys):
+    path = tmp_path / "job.md"
+    path.write_text(
+        BAD.replace("# AI Guru", "<!-- rolescope: ignore empty-label the team's own name for the role -->\n# AI Guru")
+    )
+    _, out, _ = run(capsys, "lint", str(path), "--json")
+    assert not [f for f in json.loads(out) if f["rule"] == "empty-label"]
+    path.write_text(BAD.replace("# AI Guru", "<!-- rolescope: ignore empty-label -->\n# AI Guru"))
+    _, out, _ = run(capsys, "lint", str(path), "--json")
+    rules = [f["rule"] for f in json.loads(out)]
+    assert "empty-label" in rules and "bad-suppression" in rules
+
+
+def test_a_user_config_disables_rules_and_adds_phrases(tmp_path, bad, capsys):
+    presets = tmp_path / "presets"
+    presets.mkdir()
+    (presets / "lint.toml").write_text(
+        '[settings]\ndisable = ["empty-label"]\n\n[rules.hype]\nadd = ["healthy"]\n', encoding="utf-8"
+    )
+    _, out, _ = run(capsys, "lint", str(bad), "--json", "--presets", str(presets))
+    findings = json.loads(out)
+    assert not [f for f in findings if f["rule"] == "empty-label"]
+    assert [f["line"] for f in findings if f["rule"] == "hype"] == [5]
+    typo = tmp_path / "typo"
+    typo.mkdir()
+    (typo / "lint.toml").write_text('[settings]\ndisable = ["empty-labl"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "lint", str(bad), "--presets", str(typo))
+    assert code == 2 and "did you mean 'empty-label'?" in err and err.count("\n") == 1
+
+
+def test_plain_ml_postings_are_not_called_gender_coded(catalog):
+    text = """# ML infrastructure engineer
+
+## What you will own
+
+- Error analysis and analytics dashboards for the decision tree models
+- Active learning loops for the labelling queue, as an individual contributor
+- Support for the data team: shared feature store, commit hooks, clear responsibilities
+- Incident response and the connection pool of the inference service
+- Dependency upgrades and the training objective of the ranking model
+"""
+    coded = [f for f in lint_text(text, catalog).findings if f.rule.startswith("gender-coded")]
+    assert coded == []
+
+
+def test_a_masculine_coded_posting_reports_the_balance(catalog):
+    text = "## Must-have skills\n\n- Aggressive, competitive, dominant, fearless, decisive and ambitious: you lead\n"
+    findings = lint_text(text, catalog).findings
+    balance = [f for f in findings if f.rule == "gender-coded"]
+    assert len(balance) == 1 and balance[0].line is None and "masculine-coded" in balance[0].message
+
+
+def test_a_pay_transparency_place_makes_the_range_required(catalog):
+    text = "## Pay\n\nCompetitive salary. Office in Denver, Colorado.\n"
+    findings = {f.rule: f for f in lint_text(text, catalog).findings}
+    assert "Colorado" in findings["pay-range-required"].message and "missing-pay" not in findings
+    ranged = lint_text(text + "\nUSD 120,000–150,000 per year\n", catalog).findings
+    assert "pay-range-required" not in {f.rule for f in ranged}
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_every_description_rolescope_generates_lints_clean(name, catalog):
+    """Every preset, and both roles of every split, in Markdown and plain text."""
+    spec = read_spec(preset_path(name))
+    for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
+        for extension in ("md", "txt"):
+            findings = lint_text(RENDERERS[extension](role.document), load_catalog(), extension).findings
+            assert [f for f in findings if f.at_least("warning")] == [], (role.document.title, extension)
