@@ -22,7 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u20
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 # What GFM turns into a link with no markup: a scheme's "://", "www." and the "@"
 # of an address. The last character of each match gets a backslash.
-_AUTOLINK = re.compile(r"(?i)(?<![\w.])(?:https?|ftp|mailto|xmpp):|(?<![\w.])www\.|@(?=\w)")
+_AUTOLINK = re.compile(r"(?i)(?<![\w.])(?:https?|ftp|mailto|xmpp):|(?<![\w.])www\.|(?<=[\w.+-])@(?=[\w-]+\.\w)")
 
 
 def visible_controls(text: str) -> str:
