@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
 from rolescope.spec import ARCHETYPES, FAILURES, STAGES
+from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
 DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd")
@@ -92,17 +93,72 @@ class VocabularySettings(_Data):
     lead_words: int = Field(ge=0)
     question_archetype: str | None = None
     question_weight: float = Field(default=0, ge=0)
+    vague_terms: list[str] = Field(default_factory=list)
+    vague_evidence: float = Field(default=0, ge=0)
+    # [evidence share, probability right] points, increasing; empty: the share itself.
+    calibration: list[tuple[float, float]] = Field(default_factory=list)
+    # A classification less sure than this is marked "unsure" and the lead is asked to pick.
+    unsure_below: float = Field(default=0.5, ge=0, le=1)
+
+
+class SenseCue(_Data):
+    """One meaning of an ambiguous word, chosen by the words around it."""
+
+    archetype: str | None = None  # None: in this context the word says nothing
+    weight: float = Field(default=0, ge=0)
+    near: list[str] = Field(default_factory=list)
+    window: int = Field(default=3, ge=1, le=8)
+    side: str = Field(default="any", pattern="^(any|before|after)$")
+    in_label: bool = False  # the word labels the line, as in "spike: ..."
+    in_question: bool = False  # the word is in a sentence that asks something
+
+
+class Sense(_Data):
+    archetype: str | None = None  # the meaning when no cue is present
+    weight: float = Field(default=0, ge=0)
+    cues: list[SenseCue] = Field(default_factory=list)
+
+
+class Hyphenated(_Data):
+    free_prefixes: list[str] = Field(default_factory=list)
+    free_suffixes: list[str] = Field(default_factory=list)
 
 
 class PhdReason(_Data):
     reason: str
-    terms: list[str]
+    # Any of `terms` alone, or an act followed within `window` words by one of
+    # its objects in the same sentence: "train our own 1B model", not "paper claim forms".
+    terms: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(default_factory=list)
+    window: int = Field(default=4, ge=1, le=12)
 
 
 class Vocabulary(_Data):
     settings: VocabularySettings
     terms: dict[str, dict[str, float]]
     phd: dict[str, PhdReason]
+    senses: dict[str, Sense] = Field(default_factory=dict)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    hyphenated: Hyphenated = Field(default_factory=Hyphenated)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return _lexicon(self)
+
+
+_LEXICONS: dict[int, tuple[Vocabulary, Lexicon]] = {}
+
+
+def _lexicon(vocabulary: Vocabulary) -> Lexicon:
+    """Built once per vocabulary (catalogs are cached and never changed)."""
+    known = _LEXICONS.get(id(vocabulary))
+    if known is None or known[0] is not vocabulary:
+        lexicon = Lexicon.build(
+            vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
+        )
+        known = _LEXICONS[id(vocabulary)] = (vocabulary, lexicon)
+    return known[1]
 
 
 class TitleRule(_Data):
