@@ -70,6 +70,7 @@ class StageInfo(_Data):
 class VerdictThresholds(_Data):
     decisive_share: float = Field(gt=0.5, le=1)
     clear_share: float = Field(gt=0.5, le=1)
+    min_classified_share: float = Field(default=0.5, ge=0, le=1)
 
 
 class WeekThresholds(_Data):
@@ -166,10 +167,31 @@ class TitleRule(_Data):
     archetype: str
     default: bool = False
     signals: list[str] = Field(default_factory=list)
+    with_domain: str | None = None  # "{domain} engineer"
+    requires_phd: str | None = None  # a PhD reason's key a task must show
 
 
 class TitleSettings(_Data):
     default_weight: float = Field(default=0.8, gt=0, le=1)
+    domain_min_share: float = Field(default=0.4, gt=0, le=1)
+    data_engineering_min_share: float = Field(default=0.6, gt=0, le=1)
+    data_engineering_title: str = "Data engineer"
+    model_signals: list[str] = Field(default_factory=list)
+    not_model: list[str] = Field(default_factory=list)
+
+
+class Domain(_Data):
+    name: str
+    signals: list[str]
+
+
+class Level(_Data):
+    prefix: str
+    why: str
+    signals: list[str] = Field(default_factory=list)
+    min_share: float = Field(default=0, ge=0, le=1)
+    no_team: bool = False
+    stages: list[str] = Field(default_factory=list)
 
 
 class JdSections(_Data):
@@ -207,6 +229,9 @@ class Catalog:
     titles: list[TitleRule]
     title_settings: TitleSettings
     jd: JdSettings
+    domains: list[Domain] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
+    remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
 
@@ -309,6 +334,16 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
     if not isinstance(titles_data, list):
         raise SpecError(one_line(f"{sources.get('titles', 'titles.toml')}: titles: must be [[titles]] entries"))
     titles = [build("titles", TitleRule, value, "titles", index) for index, value in enumerate(titles_data)]
+
+    def entries(name: str, key: str, model: type[BaseModel]) -> list[Any]:
+        data = merged[name].get(key, [])
+        if not isinstance(data, list):
+            raise SpecError(one_line(f"{sources.get(name, name + '.toml')}: {key}: must be [[{key}]] entries"))
+        return [build(name, model, value, key, index) for index, value in enumerate(data)]
+
+    remedies = table("stages", "remedies")
+    if not all(isinstance(value, str) for value in remedies.values()):
+        raise SpecError(one_line(f"{sources.get('stages', 'stages.toml')}: remedies: each must be a sentence"))
     catalog = Catalog(
         archetypes=archetypes,
         failures=failures,
@@ -318,6 +353,9 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         titles=titles,
         title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
+        domains=entries("titles", "domains", Domain),
+        levels=entries("titles", "levels", Level),
+        remedies=dict(remedies),
         roles=roles,
         folders=folders,
     )
@@ -374,7 +412,15 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             problems.append(
                 f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'"
             )
+        if rule.requires_phd and rule.requires_phd not in catalog.vocabulary.phd:
+            problems.append(
+                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': requires_phd "
+                f"'{rule.requires_phd}' is not one of: {', '.join(catalog.vocabulary.phd)}"
+            )
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
+    for archetype in catalog.remedies:
+        if archetype not in ARCHETYPES:
+            problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
     if problems:
         raise SpecError([one_line(problem) for problem in problems])

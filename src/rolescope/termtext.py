@@ -143,8 +143,15 @@ def render_recommendation(
     out.append("")
     out.append(style("  Tasks", "bold"))
     for item in r.tasks:
+        if not item.counted:
+            continue
         c = item.classification
-        flag = " (set)" if c.overridden else (" (vague)" if c.vague else f" {round(c.confidence * 100):>3}%")
+        # An unsure task is marked so the lead checks it (and sets its archetype if wrong).
+        flag = (
+            " (set)"
+            if c.overridden
+            else (f"?{round(c.confidence * 100):>3}%" if item.unsure else f" {round(c.confidence * 100):>3}%")
+        )
         # The marker is wrapped with the text (a no-break space keeps it whole).
         marker = "◆\u00a0PhD-worthy"
         body = hanging(safe(item.task.text) + (f"  {marker}" if item.phd_reasons else ""), 36, width)
@@ -153,6 +160,26 @@ def render_recommendation(
             f"    {item.number:>2}  "
             + style(f"{item.archetype:<10}", ARCHETYPE_COLOUR[item.archetype])
             + f"{flag:>7} {format_number(item.task.weeks):>5} wk  {body}"
+        )
+    if r.vague_tasks:
+        out.append("")
+        out.append(
+            style(f"  Unclassified, {format_number(r.unclassified_weeks)} weeks (not in the split)", "bold", "yellow")
+        )
+        for item in r.vague_tasks:
+            body = hanging(safe(item.task.text), 36, width)
+            out.append(f"    {item.number:>2}  {'vague':<10}{'':>7} {format_number(item.task.weeks):>5} wk  {body}")
+    if r.unsure_tasks:
+        out.append("")
+        numbers = ", ".join(str(item.number) for item in r.unsure_tasks)
+        out.append(
+            "  "
+            + hanging(
+                f"? unsure: task{'s' if len(r.unsure_tasks) > 1 else ''} {numbers}: check the archetype, "
+                "or set it with archetype = ... in the spec",
+                4,
+                width,
+            )
         )
     out.append("")
     out.append(style("  Interview plan", "bold") + (f" for the {r.split[0].title}" if r.split else ""))
@@ -179,7 +206,7 @@ def render_recommendation(
 def render_classification(result: Classification, colour: bool) -> str:
     style = Style(colour)
     evidence = ", ".join(item.text for item in result.evidence if item.archetype == result.archetype)
-    tag = "vague" if result.vague else f"{round(result.confidence * 100)}%"
+    tag = "vague" if result.vague else ("?" if result.unsure else "") + f"{round(result.confidence * 100)}%"
     line = style(f"{result.archetype:<10}", ARCHETYPE_COLOUR[result.archetype]) + f" {tag:>5}  {safe(result.text)}"
     if evidence:
         line += style(f"  [{safe(evidence)}]", "dim")
