@@ -27,9 +27,14 @@ def format_pay(pay: Pay) -> str:
     return f"{pay.currency} {amount(pay.min)}–{amount(pay.max)} {_PERIOD[pay.period]}"
 
 
-def outcomes(spec: RoleSpec) -> list[str]:
-    """3–5 outcomes: the biggest tasks by weeks, in the order the lead wrote them."""
-    ranked = sorted(range(len(spec.tasks)), key=lambda index: (-spec.tasks[index].weeks, index))
+def outcomes(spec: RoleSpec, recommendation: Recommendation | None = None) -> list[str]:
+    """3–5 outcomes: the biggest tasks by weeks, in the order the lead wrote them.
+    A vague task owns nothing, so it never becomes an outcome."""
+    left_out = {item.number - 1 for item in recommendation.vague_tasks} if recommendation else set()
+    ranked = sorted(
+        (index for index in range(len(spec.tasks)) if index not in left_out),
+        key=lambda index: (-spec.tasks[index].weeks, index),
+    )
     chosen = sorted(ranked[:MAX_OUTCOMES])
     return [spec.tasks[index].outcome or spec.tasks[index].text for index in chosen]
 
@@ -82,7 +87,7 @@ def render_jd(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) 
         out.append("")
 
     out += [f"## {sections.mission}", "", mission(spec, recommendation, catalog), ""]
-    section(sections.outcomes, [md_inline(line) for line in outcomes(spec)])
+    section(sections.outcomes, [md_inline(line) for line in outcomes(spec, recommendation)])
     section(sections.owns, [md_inline(line) for line in ownership(recommendation, catalog)])
     section(sections.must_have, [md_inline(line) for line in must])
     section(sections.nice_to_have, [md_inline(line) for line in nice])

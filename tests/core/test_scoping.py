@@ -189,3 +189,12 @@ def test_reasons_are_sentences(catalog):
     for reason in result.reasons:
         assert (reason[0].isupper() or reason[0].isdigit()) and reason.endswith("."), reason
     assert "because the usual title" not in " ".join(result.reasons)
+
+
+def test_a_vague_task_never_becomes_an_outcome(catalog):
+    from rolescope.jd import render_jd
+
+    spec = spec_with([("work on AI", 10), ("Build the scoring API for the fraud model", 12)])
+    text = render_jd(spec, recommend(spec, catalog), catalog)
+    assert "Build the scoring API" in text
+    assert "work on AI" not in text
