@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
 from rolescope.spec import ARCHETYPES, FAILURES, STAGES
+from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
 DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint")
@@ -72,6 +73,7 @@ class StageInfo(_Data):
 class VerdictThresholds(_Data):
     decisive_share: float = Field(gt=0.5, le=1)
     clear_share: float = Field(gt=0.5, le=1)
+    min_classified_share: float = Field(default=0.5, ge=0, le=1)
 
 
 class WeekThresholds(_Data):
@@ -95,17 +97,72 @@ class VocabularySettings(_Data):
     lead_words: int = Field(ge=0)
     question_archetype: str | None = None
     question_weight: float = Field(default=0, ge=0)
+    vague_terms: list[str] = Field(default_factory=list)
+    vague_evidence: float = Field(default=0, ge=0)
+    # [evidence share, probability right] points, increasing; empty: the share itself.
+    calibration: list[tuple[float, float]] = Field(default_factory=list)
+    # A classification less sure than this is marked "unsure" and the lead is asked to pick.
+    unsure_below: float = Field(default=0.5, ge=0, le=1)
+
+
+class SenseCue(_Data):
+    """One meaning of an ambiguous word, chosen by the words around it."""
+
+    archetype: str | None = None  # None: in this context the word says nothing
+    weight: float = Field(default=0, ge=0)
+    near: list[str] = Field(default_factory=list)
+    window: int = Field(default=3, ge=1, le=8)
+    side: str = Field(default="any", pattern="^(any|before|after)$")
+    in_label: bool = False  # the word labels the line, as in "spike: ..."
+    in_question: bool = False  # the word is in a sentence that asks something
+
+
+class Sense(_Data):
+    archetype: str | None = None  # the meaning when no cue is present
+    weight: float = Field(default=0, ge=0)
+    cues: list[SenseCue] = Field(default_factory=list)
+
+
+class Hyphenated(_Data):
+    free_prefixes: list[str] = Field(default_factory=list)
+    free_suffixes: list[str] = Field(default_factory=list)
 
 
 class PhdReason(_Data):
     reason: str
-    terms: list[str]
+    # Any of `terms` alone, or an act followed within `window` words by one of
+    # its objects in the same sentence: "train our own 1B model", not "paper claim forms".
+    terms: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(default_factory=list)
+    window: int = Field(default=4, ge=1, le=12)
 
 
 class Vocabulary(_Data):
     settings: VocabularySettings
     terms: dict[str, dict[str, float]]
     phd: dict[str, PhdReason]
+    senses: dict[str, Sense] = Field(default_factory=dict)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    hyphenated: Hyphenated = Field(default_factory=Hyphenated)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return _lexicon(self)
+
+
+_LEXICONS: dict[int, tuple[Vocabulary, Lexicon]] = {}
+
+
+def _lexicon(vocabulary: Vocabulary) -> Lexicon:
+    """Built once per vocabulary (catalogs are cached and never changed)."""
+    known = _LEXICONS.get(id(vocabulary))
+    if known is None or known[0] is not vocabulary:
+        lexicon = Lexicon.build(
+            vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
+        )
+        known = _LEXICONS[id(vocabulary)] = (vocabulary, lexicon)
+    return known[1]
 
 
 class TitleRule(_Data):
@@ -113,10 +170,31 @@ class TitleRule(_Data):
     archetype: str
     default: bool = False
     signals: list[str] = Field(default_factory=list)
+    with_domain: str | None = None  # "{domain} engineer"
+    requires_phd: str | None = None  # a PhD reason's key a task must show
 
 
 class TitleSettings(_Data):
     default_weight: float = Field(default=0.8, gt=0, le=1)
+    domain_min_share: float = Field(default=0.4, gt=0, le=1)
+    data_engineering_min_share: float = Field(default=0.6, gt=0, le=1)
+    data_engineering_title: str = "Data engineer"
+    model_signals: list[str] = Field(default_factory=list)
+    not_model: list[str] = Field(default_factory=list)
+
+
+class Domain(_Data):
+    name: str
+    signals: list[str]
+
+
+class Level(_Data):
+    prefix: str
+    why: str
+    signals: list[str] = Field(default_factory=list)
+    min_share: float = Field(default=0, ge=0, le=1)
+    no_team: bool = False
+    stages: list[str] = Field(default_factory=list)
 
 
 class JdSections(_Data):
@@ -247,6 +325,9 @@ class Catalog:
     title_settings: TitleSettings
     jd: JdSettings
     lint: LintCatalog
+    domains: list[Domain] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
+    remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
 
@@ -349,6 +430,16 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
     if not isinstance(titles_data, list):
         raise SpecError(one_line(f"{sources.get('titles', 'titles.toml')}: titles: must be [[titles]] entries"))
     titles = [build("titles", TitleRule, value, "titles", index) for index, value in enumerate(titles_data)]
+
+    def entries(name: str, key: str, model: type[BaseModel]) -> list[Any]:
+        data = merged[name].get(key, [])
+        if not isinstance(data, list):
+            raise SpecError(one_line(f"{sources.get(name, name + '.toml')}: {key}: must be [[{key}]] entries"))
+        return [build(name, model, value, key, index) for index, value in enumerate(data)]
+
+    remedies = table("stages", "remedies")
+    if not all(isinstance(value, str) for value in remedies.values()):
+        raise SpecError(one_line(f"{sources.get('stages', 'stages.toml')}: remedies: each must be a sentence"))
     catalog = Catalog(
         archetypes=archetypes,
         failures=failures,
@@ -359,6 +450,9 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
         lint=build("lint", LintCatalog, merged["lint"]),
+        domains=entries("titles", "domains", Domain),
+        levels=entries("titles", "levels", Level),
+        remedies=dict(remedies),
         roles=roles,
         folders=folders,
     )
@@ -415,9 +509,17 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             problems.append(
                 f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'"
             )
+        if rule.requires_phd and rule.requires_phd not in catalog.vocabulary.phd:
+            problems.append(
+                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': requires_phd "
+                f"'{rule.requires_phd}' is not one of: {', '.join(catalog.vocabulary.phd)}"
+            )
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
+    for archetype in catalog.remedies:
+        if archetype not in ARCHETYPES:
+            problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
     if problems:
         raise SpecError([one_line(problem) for problem in problems])
 

@@ -3,17 +3,24 @@
 Explainable by construction: each archetype scores the weights of the vocabulary
 terms found in the line, longest phrases first, so a phrase's words do not count
 again on their own. The evidence is the list of terms that scored. A line with
-too little evidence is flagged as vague rather than guessed at silently.
+too little evidence is flagged as vague rather than guessed at silently, and one
+whose confidence is below the vocabulary's threshold is marked unsure.
+
+An ambiguous word (`[senses]` in the vocabulary) is read in the sense its
+neighbours give it: "spike" is research in "research spike" and a production
+problem in "latency spike"; the evidence shows the word with the neighbour.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import TermIndex, raw_words, words
+from rolescope.textmatch import TermIndex, Tokens, tokenize
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class Classification:
     scores: dict[str, float]
     vague: bool
     overridden: bool = False
+    unsure: bool = False  # below the vocabulary's confidence threshold: ask the lead
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +57,7 @@ class Classification:
             ],
             "scores": {key: round(value, 2) for key, value in self.scores.items()},
             "vague": self.vague,
+            "unsure": self.unsure,
             "overridden": self.overridden,
         }
 
@@ -60,6 +69,10 @@ def kind_of(archetype: str) -> str:
 # Exact ties go to the engineering reading: it is the common case.
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
 _CACHE_LIMIT = 20_000
+# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
+_TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
+
+_Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
 
 
 class _Classifier:
@@ -68,13 +81,25 @@ class _Classifier:
 
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
+        self.lexicon = vocabulary.lexicon
         self.index: TermIndex[tuple[str, float]] = TermIndex(
             [
                 (source, (archetype, float(weight)))
                 for archetype in ARCHETYPES
                 for source, weight in vocabulary.terms.get(archetype, {}).items()
+                if source not in vocabulary.senses
             ]
         )
+        self.sense_index: TermIndex[str] = TermIndex([(source, source) for source in vocabulary.senses])
+        self.cue_index: TermIndex[tuple[str, int]] = TermIndex(
+            [
+                (near, (source, number))
+                for source, sense in vocabulary.senses.items()
+                for number, cue in enumerate(sense.cues)
+                for near in cue.near
+            ]
+        )
+        self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
         self.memo: dict[str, Classification] = {}
 
     def classify(self, text: str) -> Classification:
@@ -85,28 +110,69 @@ class _Classifier:
             result = self.memo[text] = self._classify(text)
         return result
 
+    def _senses(self, tokens: Tokens) -> list[_Hit]:
+        """Each ambiguous word read in the sense its neighbours give it; the
+        evidence shows the word with the neighbour that decided."""
+        if not self.vocabulary.senses:
+            return []
+        found = self.sense_index.scan(tokens)
+        if not found:
+            return []
+        ends: dict[int, list[tuple[tuple[str, int], int]]] = {}
+        starts: dict[int, list[tuple[tuple[str, int], int]]] = {}
+        for term, key, start in self.cue_index.scan(tokens):
+            ends.setdefault(start + len(term), []).append((key, start))
+            starts.setdefault(start, []).append((key, start + len(term)))
+        hits: list[_Hit] = []
+        for term, source, start in found:
+            end = start + len(term)
+            sense = self.vocabulary.senses[source]
+            archetype, weight, shown = sense.archetype, sense.weight, (start, end)
+            segment = tokens.segments[start]
+            for number, cue in enumerate(sense.cues):
+                if cue.in_label and start >= tokens.label:
+                    continue
+                if cue.in_question and segment not in tokens.questions:
+                    continue
+                if cue.near:
+                    near = _near(tokens, (source, number), start, end, cue.window, cue.side, ends, starts)
+                    if near is None:
+                        continue
+                    shown = (min(start, near[0]), max(end, near[1]))
+                archetype, weight = cue.archetype, cue.weight
+                break
+            hits.append((start, end, archetype, weight, term.source, shown))
+        return hits
+
     def _classify(self, text: str) -> Classification:
-        tokens, original = words(text), raw_words(text)
+        tokens = tokenize(text, self.lexicon)
         settings = self.vocabulary.settings
+        ticket = _TICKET.match(text)
+        skip = len(tokenize(ticket.group(), self.lexicon)) if ticket else 0
+        hits: list[_Hit] = [
+            (start, start + len(term), archetype, weight, term.source, (start, start + len(term)))
+            for term, (archetype, weight), start in self.index.scan(tokens)
+        ]
+        hits += self._senses(tokens)
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
-        matches = sorted(
-            self.index.scan(tokens),
-            key=lambda match: (-len(match[0]), -match[1][1], match[0].source, match[2]),
-        )
+        hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
         taken: set[int] = set()
         used: set[str] = set()
         scores = {archetype: 0.0 for archetype in ARCHETYPES}
         found: list[tuple[int, Evidence]] = []
-        for term, (archetype, weight), start in matches:
-            end = start + len(term)
-            if term.source in used or any(index in taken for index in range(start, end)):
+        for start, end, archetype, weight, source, shown in hits:
+            if source in used or any(index in taken for index in range(start, end)):
                 continue
-            used.add(term.source)
+            used.add(source)
             taken.update(range(start, end))
-            if start < settings.lead_words:
+            if archetype is None or not weight:
+                continue  # a word that, in this context, says nothing
+            if skip <= start < skip + settings.lead_words:
                 weight *= settings.lead_bonus
             scores[archetype] += weight
-            found.append((start, Evidence(term.source, archetype, weight, " ".join(original[start:end]))))
+            found.append((start, Evidence(source, archetype, weight, tokens.phrase(*shown))))
+        # A line that ends by asking is a decision still to be made; a question
+        # followed by an order ("Why did X drop? Find out and fix it.") is not.
         if settings.question_archetype in scores and text.rstrip().endswith("?"):
             scores[settings.question_archetype] += settings.question_weight
             found.append(
@@ -116,8 +182,10 @@ class _Classifier:
         best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
         # The winner's share of the evidence, smoothed so one weak hint is never
         # "certain"; a line too vague to classify is a guess and says so.
-        confidence = (scores[best] + 1) / (total + 3)
-        vague = total < settings.min_evidence
+        confidence = calibrated((scores[best] + 1) / (total + 3), settings.calibration)
+        vague = total < settings.min_evidence or (
+            total < settings.vague_evidence and bool(self.vague_index.scan(tokens))
+        )
         if vague:
             confidence = min(confidence, 0.4)
         return Classification(
@@ -128,7 +196,46 @@ class _Classifier:
             evidence=tuple(item for _, item in sorted(found, key=lambda pair: pair[0])),
             scores=scores,
             vague=vague,
+            unsure=confidence < settings.unsure_below,
         )
+
+
+def calibrated(share: float, points: list[tuple[float, float]]) -> float:
+    """The evidence share read as a probability of being right, along the points."""
+    if not points:
+        return share
+    if share <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if share <= x1:
+            return y0 + (y1 - y0) * (share - x0) / (x1 - x0) if x1 > x0 else y1
+    return points[-1][1]
+
+
+def _near(
+    tokens: Tokens,
+    key: tuple[str, int],
+    start: int,
+    end: int,
+    window: int,
+    side: str,
+    ends: dict[int, list[tuple[tuple[str, int], int]]],
+    starts: dict[int, list[tuple[tuple[str, int], int]]],
+) -> tuple[int, int] | None:
+    """The span of a cue of `key` within `window` words of [start, end) in the same
+    sentence, looking only at those few positions (linear in the line)."""
+    segment = tokens.segments[start]
+    if side in ("any", "before"):
+        for cue_end in range(start, max(0, start - window), -1):
+            for found, cue_start in ends.get(cue_end, ()):
+                if found == key and tokens.segments[cue_start] == segment:
+                    return cue_start, cue_end
+    if side in ("any", "after"):
+        for cue_start in range(end, min(len(tokens), end + window)):
+            for found, cue_end in starts.get(cue_start, ()):
+                if found == key and tokens.segments[cue_start] == segment:
+                    return cue_start, cue_end
+    return None
 
 
 _CLASSIFIERS: dict[int, _Classifier] = {}

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolescope.catalog import Catalog
+from rolescope.catalog import Catalog, TitleRule
 from rolescope.classify import Classification, classify_task
 from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
-from rolescope.textmatch import TermIndex, matches_any, raw_words, words
+from rolescope.textmatch import TermIndex, matches_any, tokenize, words
 
 ENGINEERING = ("developer", "operator")
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
@@ -26,10 +26,20 @@ class TaskResult:
     task: Task
     classification: Classification
     phd_reasons: tuple[str, ...]
+    phd_evidence: tuple[str, ...] = ()  # the words that showed each reason, index for index
 
     @property
     def archetype(self) -> str:
         return self.classification.archetype
+
+    @property
+    def counted(self) -> bool:
+        """A vague task is left out of the split until the lead rewrites it (or sets its archetype)."""
+        return not self.classification.vague or self.classification.overridden
+
+    @property
+    def unsure(self) -> bool:
+        return self.classification.unsure and not self.classification.overridden and self.counted
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,8 @@ class TeamAdvice:
     current: tuple[str, ...]
     lacks: tuple[str, ...]
     covers_gap: bool
+    covers: tuple[str, ...]  # the missing archetypes this hire brings
+    leaves_open: tuple[str, ...]  # the missing archetypes still missing after it
     next_failure: str | None
     next_failure_archetype: str | None
     next_hire: str
@@ -82,6 +94,8 @@ class TeamAdvice:
             "current": list(self.current),
             "lacks": list(self.lacks),
             "covers_gap": self.covers_gap,
+            "covers": list(self.covers),
+            "leaves_open": list(self.leaves_open),
             "next_failure": self.next_failure,
             "next_failure_archetype": self.next_failure_archetype,
             "next_hire": self.next_hire,
@@ -115,6 +129,19 @@ class Recommendation:
     funnel: tuple[str, ...] = field(default=())
     # The warnings with their sources, in the same order as `warnings`.
     notes: tuple[Note, ...] = field(default=())
+    planned_weeks: float = 0.0  # every task's weeks, vague ones included
+    unclassified_weeks: float = 0.0  # weeks of vague tasks, left out of the shares
+    enough_signal: bool = True
+    data_engineering: bool = False  # mostly data pipelines and no model: not an ML hire
+    domain: str | None = None
+
+    @property
+    def vague_tasks(self) -> tuple[TaskResult, ...]:
+        return tuple(item for item in self.tasks if not item.counted)
+
+    @property
+    def unsure_tasks(self) -> tuple[TaskResult, ...]:
+        return tuple(item for item in self.tasks if item.unsure)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,6 +150,13 @@ class Recommendation:
             "shares": dict(self.shares),
             "weeks": dict(self.weeks),
             "total_weeks": self.total_weeks,
+            "planned_weeks": self.planned_weeks,
+            "unclassified_weeks": self.unclassified_weeks,
+            "unclassified_tasks": [item.number for item in self.vague_tasks],
+            "unsure_tasks": [item.number for item in self.unsure_tasks],
+            "enough_signal": self.enough_signal,
+            "data_engineering": self.data_engineering,
+            "domain": self.domain,
             "weeks_available": self.weeks_available,
             "hire": self.hire,
             "strength": round(self.strength, 4),
@@ -135,7 +169,12 @@ class Recommendation:
             "team_advice": self.team.to_json(),
             "assessment": dict(self.assessment),
             "phd_tasks": [
-                {"task": item.number, "text": item.task.text, "reasons": list(item.phd_reasons)}
+                {
+                    "task": item.number,
+                    "text": item.task.text,
+                    "reasons": list(item.phd_reasons),
+                    "evidence": list(item.phd_evidence),
+                }
                 for item in self.phd_tasks
             ],
             "split": [role.to_json() for role in self.split],
@@ -152,6 +191,8 @@ class Recommendation:
                     "confidence": round(item.classification.confidence, 3),
                     "overridden": item.classification.overridden,
                     "vague": item.classification.vague,
+                    "counted": item.counted,
+                    "unsure": item.unsure,
                 }
                 for item in self.tasks
             ],
@@ -176,18 +217,27 @@ def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
 class _Memo:
     """Per-catalog answers that depend only on a task's text, so recomputing a
     recommendation on every keystroke costs one new line, not all of them. The
-    PhD and title terms are each compiled into one index, matched in one pass
-    over a task's words (linear in its length, whatever the number of terms)."""
+    PhD, title, domain and level terms are each compiled into one index, matched
+    in one pass over a task's words (linear in its length, whatever the number of
+    terms), with the classifier's tokens (sentences, hyphenated words, abbreviations)."""
 
     LIMIT = 20_000
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
-        self.phd: dict[str, tuple[str, ...]] = {}
+        self.lexicon = catalog.vocabulary.lexicon
+        self.phd: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.titles: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.phd_keys = list(catalog.vocabulary.phd)
         self.phd_rules = list(catalog.vocabulary.phd.values())
-        self.phd_index: TermIndex[int] = TermIndex(
-            [(term, number) for number, rule in enumerate(self.phd_rules) for term in rule.terms]
+        # Payload: (rule, role) where role is "term", "act" or "object".
+        self.phd_index: TermIndex[tuple[int, str]] = TermIndex(
+            [
+                (term, (number, role))
+                for number, rule in enumerate(self.phd_rules)
+                for role, terms in (("term", rule.terms), ("act", rule.acts), ("object", rule.objects))
+                for term in terms
+            ]
         )
         # Payload: (title rule, the signal's place among the rule's signals).
         self.title_index: TermIndex[tuple[int, int]] = TermIndex(
@@ -197,14 +247,57 @@ class _Memo:
                 for place, signal in enumerate(rule.signals)
             ]
         )
+        self.domain_index: TermIndex[int] = TermIndex(
+            [(signal, number) for number, domain in enumerate(catalog.domains) for signal in domain.signals]
+        )
+        self.level_index: TermIndex[int] = TermIndex(
+            [(signal, number) for number, level in enumerate(catalog.levels) for signal in level.signals]
+        )
+        settings = catalog.title_settings
+        self.model_index: TermIndex[bool] = TermIndex(
+            [(term, True) for term in settings.model_signals] + [(term, False) for term in settings.not_model]
+        )
+        self.extras: dict[str, tuple[frozenset[int], frozenset[int], bool]] = {}
 
-    def phd_reasons(self, text: str) -> tuple[str, ...]:
+    def phd_found(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The PhD reasons a task shows, with the words that showed each."""
         if text not in self.phd:
             if len(self.phd) > self.LIMIT:
                 self.phd.clear()
-            matched = {number for _, number, _ in self.phd_index.scan(words(text))}
-            self.phd[text] = tuple(rule.reason for number, rule in enumerate(self.phd_rules) if number in matched)
+            tokens = tokenize(text, self.lexicon)
+            found: dict[int, str] = {}
+            # The last act and object seen per rule, to pair them in one pass.
+            last: dict[tuple[int, str], tuple[int, int]] = {}
+            for term, (number, role), start in sorted(self.phd_index.scan(tokens), key=lambda hit: hit[2]):
+                end = start + len(term)
+                if number in found:
+                    continue
+                if role == "term":
+                    found[number] = tokens.phrase(start, end)
+                    continue
+                other = last.get((number, "object" if role == "act" else "act"))
+                window = self.phd_rules[number].window
+                if (
+                    other is not None
+                    and tokens.segments[other[0]] == tokens.segments[start]
+                    and start - other[1] < window
+                ):
+                    found[number] = tokens.phrase(other[0], end)
+                else:
+                    last[(number, role)] = (start, end)
+            ordered = sorted(found)
+            self.phd[text] = (
+                tuple(self.phd_rules[number].reason for number in ordered),
+                tuple(found[number] for number in ordered),
+            )
         return self.phd[text]
+
+    def phd_reasons(self, text: str) -> tuple[str, ...]:
+        return self.phd_found(text)[0]
+
+    def phd_keys_of(self, text: str) -> set[str]:
+        reasons = set(self.phd_found(text)[0])
+        return {key for key, rule in zip(self.phd_keys, self.phd_rules) if rule.reason in reasons}
 
     def title_signals(self, text: str) -> tuple[tuple[str, ...], ...]:
         """For each title rule, in catalog order, the words of `text` that its signals
@@ -212,16 +305,36 @@ class _Memo:
         if text not in self.titles:
             if len(self.titles) > self.LIMIT:
                 self.titles.clear()
-            original = raw_words(text)
+            tokens = tokenize(text, self.lexicon)
             first: dict[tuple[int, int], tuple[int, int]] = {}
-            for term, key, start in self.title_index.scan(words(text)):
+            for term, key, start in self.title_index.scan(tokens):
                 if key not in first:  # scan goes by start: the first is the earliest
                     first[key] = (start, start + len(term))
             hits: list[list[tuple[int, str]]] = [[] for _ in self.catalog.titles]
             for (number, place), (start, end) in first.items():
-                hits[number].append((place, " ".join(original[start:end])))
+                hits[number].append((place, tokens.phrase(start, end)))
             self.titles[text] = tuple(tuple(phrase for _, phrase in sorted(found)) for found in hits)
         return self.titles[text]
+
+    def text_facts(self, text: str) -> tuple[frozenset[int], frozenset[int], bool]:
+        """The domains and level signals a task mentions, and whether it is about a model."""
+        if text not in self.extras:
+            if len(self.extras) > self.LIMIT:
+                self.extras.clear()
+            tokens = tokenize(text, self.lexicon)
+            domains = frozenset(number for _, number, _ in self.domain_index.scan(tokens))
+            levels = frozenset(number for _, number, _ in self.level_index.scan(tokens))
+            # Longest first, so "dbt models" is not a model.
+            taken: set[int] = set()
+            about_model = False
+            for term, is_model, start in sorted(self.model_index.scan(tokens), key=lambda hit: -len(hit[0])):
+                span = range(start, start + len(term))
+                if any(index in taken for index in span):
+                    continue
+                taken.update(span)
+                about_model = about_model or is_model
+            self.extras[text] = (domains, levels, about_model)
+        return self.extras[text]
 
 
 _MEMOS: dict[int, _Memo] = {}
@@ -237,7 +350,7 @@ def _memo(catalog: Catalog) -> _Memo:
 def classify_tasks(spec: RoleSpec, catalog: Catalog) -> tuple[TaskResult, ...]:
     memo = _memo(catalog)
     return tuple(
-        TaskResult(number, task, classify_task(task, catalog), memo.phd_reasons(task.text))
+        TaskResult(number, task, classify_task(task, catalog), *memo.phd_found(task.text))
         for number, task in enumerate(spec.tasks, start=1)
     )
 
@@ -257,13 +370,15 @@ def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> st
 def choose_title(
     archetype: str, results: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog
 ) -> tuple[str, str]:
-    """The title whose signals cover the most weeks of this archetype's tasks, and why."""
-    own = [item for item in results if item.archetype == archetype]
+    """The title whose signals cover the most weeks of this archetype's tasks, and why
+    (a clause that follows "because")."""
+    own = [item for item in results if item.archetype == archetype and item.counted]
     best_title, best_score, best_weeks, best_signals = None, 0.0, 0.0, []
     default = next(rule.title for rule in catalog.titles if rule.archetype == archetype and rule.default)
     memo = _memo(catalog)
+    shown_phd = set().union(*(memo.phd_keys_of(item.task.text) for item in own)) if own else set()
     for position, rule in enumerate(catalog.titles):
-        if rule.archetype != archetype:
+        if rule.archetype != archetype or (rule.requires_phd and rule.requires_phd not in shown_phd):
             continue
         covering, signals, seen = list[float](), list[str](), set[str]()
         for item in own:
@@ -279,9 +394,88 @@ def choose_title(
         if score > best_score:
             best_title, best_score, best_weeks, best_signals = rule.title, score, covered, signals
     if best_title is None:
-        return default, f"the usual title for {archetype} work"
+        return default, f"it is the usual title for {archetype} work and no more specific one fits the tasks"
     quoted = [f"“{signal}”" for signal in best_signals[:3]]
-    return best_title, f"{weeks_text(best_weeks)} of the {archetype} work mentions {join_words(quoted)}"
+    return best_title, f"{weeks_text(best_weeks)} of the {archetype} work mention {join_words(quoted)}"
+
+
+def _rule_for(title: str, catalog: Catalog) -> TitleRule | None:
+    return next((rule for rule in catalog.titles if rule.title == title), None)
+
+
+def choose_domain(items: list[TaskResult] | tuple[TaskResult, ...], catalog: Catalog) -> str | None:
+    """The domain whose signals cover the most of these tasks' weeks, when enough."""
+    memo = _memo(catalog)
+    total = exact_sum(item.task.weeks for item in items)
+    if not total or not catalog.domains:
+        return None
+    covered = [
+        exact_sum(item.task.weeks for item in items if number in memo.text_facts(item.task.text)[0])
+        for number in range(len(catalog.domains))
+    ]
+    best = max(range(len(covered)), key=lambda number: (covered[number], -number))
+    if covered[best] / total < catalog.title_settings.domain_min_share:
+        return None
+    return catalog.domains[best].name
+
+
+def choose_level(
+    items: list[TaskResult] | tuple[TaskResult, ...], spec: RoleSpec, catalog: Catalog
+) -> tuple[str, str] | None:
+    """(prefix, why) for the first level whose conditions hold, if any."""
+    memo = _memo(catalog)
+    total = exact_sum(item.task.weeks for item in items)
+    for number, level in enumerate(catalog.levels):
+        if level.no_team and spec.team.current:
+            continue
+        if level.stages and spec.company.stage not in level.stages:
+            continue
+        if level.signals:
+            covered = exact_sum(item.task.weeks for item in items if number in memo.text_facts(item.task.text)[1])
+            if not total or covered / total < level.min_share:
+                continue
+        return level.prefix, level.why
+    return None
+
+
+def _with_level(prefix: str, title: str) -> str:
+    # "Senior search ranking engineer", but "Senior ML infrastructure engineer".
+    keep = len(title) > 1 and title[1].isupper()
+    return f"{prefix} {title if keep else title[:1].lower() + title[1:]}"
+
+
+def full_title(
+    archetype: str, items: list[TaskResult] | tuple[TaskResult, ...], spec: RoleSpec, catalog: Catalog
+) -> tuple[str, str, str | None]:
+    """The recommended title with domain and level, the reason as a sentence, and the domain."""
+    base, because = choose_title(archetype, items, catalog)
+    own = [item for item in items if item.archetype == archetype and item.counted]
+    domain = choose_domain(own, catalog)
+    rule = _rule_for(base, catalog)
+    title = base
+    parts = [because]
+    if domain and rule and rule.with_domain and domain.lower() not in base.lower():
+        title = rule.with_domain.replace("{domain}", domain)
+        parts.append(f"most of it is {domain.lower()} work")
+    level = choose_level(own, spec, catalog)
+    if level:
+        title = _with_level(level[0], title)
+        parts.append(f"{level[0].lower()}, because {level[1]}")
+    return title, f"The title is {title}: {'; '.join(parts)}.", domain
+
+
+def is_data_engineering(results: tuple[TaskResult, ...], catalog: Catalog) -> bool:
+    """Mostly data pipelines and no task about a model: a data-engineering hire."""
+    memo = _memo(catalog)
+    counted = [item for item in results if item.counted]
+    total = exact_sum(item.task.weeks for item in counted)
+    if not total or any(memo.text_facts(item.task.text)[2] for item in counted):
+        return False
+    pipeline = [position for position, rule in enumerate(catalog.titles) if rule.title == "ML data pipeline engineer"]
+    if not pipeline:
+        return False
+    covered = exact_sum(item.task.weeks for item in counted if memo.title_signals(item.task.text)[pipeline[0]])
+    return covered / total >= catalog.title_settings.data_engineering_min_share
 
 
 def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Catalog) -> TeamAdvice:
@@ -289,33 +483,55 @@ def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Cata
     calls_for = tuple(stage.team)
     current = tuple(dict.fromkeys(spec.team.current))
     lacks = tuple(archetype for archetype in calls_for if archetype not in current)
-    covers = any(archetype in lacks for archetype in hire_archetypes)
+    covers = tuple(archetype for archetype in lacks if archetype in hire_archetypes)
+    leaves_open = tuple(archetype for archetype in lacks if archetype not in hire_archetypes)
     hire_words = join_words(hire_archetypes)
     this_hire = "these two roles" if len(hire_archetypes) > 1 else "this hire"
+    This_hire = this_hire[:1].upper() + this_hire[1:]
     sentences = [
         f"The {stage.name.lower()} stage ({stage.situation.lower()}) calls for {join_words(calls_for)}; "
         f"what breaks next there: {stage.next_break[:1].lower()}{stage.next_break[1:]}."
     ]
     sentences.append(f"The ML team today: {join_words(current)}." if current else "There is no ML team yet.")
+    failure = spec.team.next_failure
+    failure_archetype = catalog.failures[failure].archetype if failure else None
     if lacks:
-        if covers:
+        if covers and not leaves_open:
+            verb = "close" if len(hire_archetypes) > 1 else "closes"
+            sentences.append(f"It lacks {join_words(lacks)}; {this_hire} ({hire_words}) {verb} that gap.")
+        elif covers:
+            verb = "cover" if len(hire_archetypes) > 1 else "covers"
             sentences.append(
-                f"It lacks {join_words(lacks)}; {this_hire} ({hire_words}) {'close' if len(hire_archetypes) > 1 else 'closes'} that gap."
+                f"It lacks {join_words(lacks)}: {this_hire} {verb} {join_words(covers)}, "
+                f"and {join_words(leaves_open)} {'stay' if len(leaves_open) > 1 else 'stays'} open."
             )
         else:
             sentences.append(
-                f"It lacks {join_words(lacks)}, and {this_hire} {'are' if len(hire_archetypes) > 1 else 'is'} {hire_words} work: "
-                "that would not close the gap."
+                f"It lacks {join_words(lacks)}, and {this_hire} {'are' if len(hire_archetypes) > 1 else 'is'} "
+                f"{hire_words} work: that does not close the gap."
             )
+        for archetype in leaves_open:
+            remedy = catalog.remedies.get(archetype)
+            if remedy:
+                sentences.append(f"For the missing {archetype}: {remedy}.")
+        if leaves_open:
+            order = [failure_archetype] if failure_archetype in lacks else []
+            order += [archetype for archetype in lacks if archetype not in order]
+            first = order[0]
+            why = (
+                f"it prevents {catalog.failures[failure].label}, the failure you most want to prevent next"
+                if failure and first == failure_archetype
+                else f"the {stage.name.lower()} stage needs it first"
+            )
+            sentences.append(f"Hire the {first} first: {why}.")
     else:
-        sentences.append(f"The stage's team is complete; this hire adds depth in {hire_words}.")
-    failure = spec.team.next_failure
-    failure_archetype = catalog.failures[failure].archetype if failure else None
+        sentences.append(f"The stage's team is complete; {this_hire} adds depth in {hire_words}.")
     if failure:
         label = catalog.failures[failure].label
         if failure_archetype in hire_archetypes:
             sentences.append(
-                f"You most want to prevent {label} next: that is {failure_archetype} work, which {this_hire} {'cover' if len(hire_archetypes) > 1 else 'is for'}."
+                f"You most want to prevent {label} next: that is {failure_archetype} work, which {this_hire} "
+                f"{'cover' if len(hire_archetypes) > 1 else 'is for'}."
             )
         else:
             sentences.append(
@@ -327,14 +543,22 @@ def _team_advice(spec: RoleSpec, hire_archetypes: tuple[str, ...], catalog: Cata
                 f"Note that the {stage.name.lower()} stage does not call for {failure_archetype} work yet: "
                 "check that this failure really comes next."
             )
-    next_hire = failure_archetype or (lacks[0] if lacks else hire_archetypes[0])
+    outside = [archetype for archetype in hire_archetypes if archetype not in calls_for]
+    if outside:
+        sentences.append(
+            f"{This_hire} {'are' if len(hire_archetypes) > 1 else 'is'} {join_words(outside)} work, which the "
+            f"{stage.name.lower()} stage does not call for yet: check it is what breaks next."
+        )
+    next_hire = failure_archetype or (leaves_open[0] if leaves_open else (lacks[0] if lacks else hire_archetypes[0]))
     return TeamAdvice(
         stage=spec.company.stage,
         stage_name=stage.name,
         calls_for=calls_for,
         current=current,
         lacks=lacks,
-        covers_gap=covers,
+        covers_gap=bool(covers),
+        covers=covers,
+        leaves_open=leaves_open,
         next_failure=failure,
         next_failure_archetype=failure_archetype,
         next_hire=next_hire,
@@ -359,7 +583,13 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         raise ValueError("a recommendation needs at least one task")
     limits = catalog.thresholds
     results = classify_tasks(spec, catalog)
-    weeks = weeks_by_archetype(results)
+    planned = exact_sum(item.task.weeks for item in results)
+    counted = tuple(item for item in results if item.counted)
+    unclassified = exact_sum(item.task.weeks for item in results if not item.counted)
+    enough_signal = bool(counted) and (planned - unclassified) / planned >= limits.verdict.min_classified_share
+    # With nothing classified the split is only the classifier's guesses, and says so.
+    basis = counted or results
+    weeks = weeks_by_archetype(basis)
     total = exact_sum(weeks.values())
     shares = {archetype: round(weeks[archetype] / total, 4) for archetype in ARCHETYPES}
     research = round(weeks["researcher"] / total, 4)
@@ -384,8 +614,8 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
 
     split: tuple[SplitRole, ...] = ()
     if hire == "split":
-        research_tasks = [item for item in results if item.archetype == "researcher"]
-        engineering_tasks = [item for item in results if item.archetype != "researcher"]
+        research_tasks = [item for item in basis if item.archetype == "researcher"]
+        engineering_tasks = [item for item in basis if item.archetype != "researcher"]
         engineering_archetype = dominant(weeks, ENGINEERING)
         roles = []
         for role_archetype, items in (("researcher", research_tasks), (engineering_archetype, engineering_tasks)):
@@ -394,7 +624,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
                 SplitRole(
                     archetype=role_archetype,
                     kind="research" if role_archetype == "researcher" else "engineering",
-                    title=choose_title(role_archetype, items, catalog)[0],
+                    title=full_title(role_archetype, items, spec, catalog)[0],
                     weeks=role_weeks,
                     share=role_weeks / total,
                     task_numbers=tuple(item.number for item in items),
@@ -404,18 +634,47 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         split = tuple(roles)
         hire_archetype = split[0].archetype
 
-    recommended_title, title_reason = choose_title(hire_archetype, results, catalog)
+    data_engineering = hire == "engineer" and is_data_engineering(results, catalog)
+    if data_engineering:
+        recommended_title = catalog.title_settings.data_engineering_title
+        title_reason = (
+            f"The title is {recommended_title}: most of the work is data pipelines and no task trains, serves or "
+            "watches a model, so this is a data-engineering hire, not an ML one."
+        )
+        domain = None
+    else:
+        recommended_title, title_reason, domain = full_title(hire_archetype, basis, spec, catalog)
     title = spec.role.title or recommended_title
     hire_archetypes = tuple(role.archetype for role in split) if split else (hire_archetype,)
+    stage = catalog.stages[spec.company.stage]
+    if strength_label == "clear" and any(member not in stage.team for member in hire_archetypes):
+        # Clear for the work, but the stage does not call for this archetype yet.
+        strength_label = "leaning"
+    if not enough_signal:
+        strength_label = "not enough signal"
     team = _team_advice(spec, hire_archetypes, catalog)
-    phd_tasks = tuple(item for item in results if item.phd_reasons)
+    phd_tasks = tuple(item for item in counted if item.phd_reasons)
 
-    notes = _warnings(spec, catalog, results, total, shares, hire, recommended_title)
+    notes = _warnings(spec, catalog, results, planned, shares, hire, hire_archetypes, recommended_title, enough_signal)
     reasons = _reasons(
-        spec, catalog, hire, hire_archetype, weeks, shares, engineering, research, split, phd_tasks, title, title_reason
+        spec,
+        catalog,
+        hire,
+        hire_archetype,
+        weeks,
+        shares,
+        engineering,
+        research,
+        split,
+        phd_tasks,
+        title,
+        title_reason,
+        unclassified,
+        enough_signal,
+        data_engineering,
     )
     return Recommendation(
-        total_weeks=total,
+        total_weeks=planned,
         weeks_available=limits.weeks.available,
         weeks=weeks,
         shares=shares,
@@ -438,6 +697,11 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         split=split,
         funnel=tuple(catalog.archetypes[hire_archetype].funnel),
         notes=tuple(notes),
+        planned_weeks=planned,
+        unclassified_weeks=unclassified,
+        enough_signal=enough_signal,
+        data_engineering=data_engineering,
+        domain=domain,
     )
 
 
@@ -452,7 +716,9 @@ def _warnings(
     total: float,
     shares: dict[str, float],
     hire: str,
+    hire_archetypes: tuple[str, ...],
     recommended_title: str,
+    enough_signal: bool,
 ) -> list[Note]:
     limits = catalog.thresholds
     available = limits.weeks.available
@@ -471,20 +737,32 @@ def _warnings(
                 field="tasks",
             )
         )
+    vague = [item for item in results if not item.counted]
+    if not enough_signal:
+        vague_weeks = exact_sum(item.task.weeks for item in vague)
+        warnings.append(
+            Note(
+                f"Not enough signal for a verdict: {format_number(vague_weeks)} of the {format_number(total)} planned "
+                "weeks are too vague to classify. Rewrite those tasks (listed below) before trusting the split.",
+                field="tasks",
+            )
+        )
     if all(shares[archetype] >= limits.warnings.spans_all_min_share for archetype in ARCHETYPES):
         spread = ", ".join(f"{archetype} {pct(shares[archetype])}" for archetype in ARCHETYPES)
         warnings.append(
             Note(f"One req spans all three archetypes ({spread}): this is likely more than one job.", field="tasks")
         )
-    for item in results:
-        if item.classification.vague and not item.classification.overridden:
-            warnings.append(
-                Note(
-                    f"Task {item.number} is too vague to classify (“{item.task.text}”): say what gets built, run or decided.",
-                    task=item.number,
-                    field=f"tasks[{item.number}].text",
-                )
+    for item in vague:
+        warnings.append(
+            Note(
+                f"Task {item.number} is too vague to classify (“{item.task.text}”), so its "
+                f"{weeks_text(item.task.weeks)} are left out of the split: say what gets built, run or decided, and "
+                "on what (“build the API that serves …”, “set up drift alerts for …”, “decide whether …”), or set "
+                "its archetype.",
+                task=item.number,
+                field=f"tasks[{item.number}].text",
             )
+        )
     if spec.role.title and _is_bare_title(spec.role.title):
         warnings.append(
             Note(
@@ -509,6 +787,17 @@ def _warnings(
                 field="team.current",
             )
         )
+    stage = catalog.stages[spec.company.stage]
+    for archetype in hire_archetypes:
+        if archetype not in stage.team:
+            article = "An" if archetype[0] in "aeiou" else "A"
+            warnings.append(
+                Note(
+                    f"{article} {archetype} hire at the {stage.name.lower()} stage: the stage calls for "
+                    f"{join_words(stage.team)}, so this is early. Check that {archetype} work is really what breaks next.",
+                    field="company.stage",
+                )
+            )
     return warnings
 
 
@@ -525,13 +814,30 @@ def _reasons(
     phd_tasks: tuple[TaskResult, ...],
     title: str,
     title_reason: str,
+    unclassified: float,
+    enough_signal: bool,
+    data_engineering: bool,
 ) -> list[str]:
     limits = catalog.thresholds.verdict
-    reasons = [
-        f"{pct(engineering)} of the planned weeks are engineering (developer {pct(shares['developer'])}, "
-        f"operator {pct(shares['operator'])}) and {pct(research)} research."
-    ]
-    if hire == "engineer":
+    reasons = []
+    if not enough_signal:
+        reasons.append(
+            "Most of the planned weeks are too vague to classify, so there is not enough signal for a verdict: "
+            "what follows is a guess until those tasks are rewritten."
+        )
+    left_out = (
+        f" ({weeks_text(unclassified)} of vague tasks are left out until they are rewritten)" if unclassified else ""
+    )
+    reasons.append(
+        f"{pct(engineering)} of the classified weeks are engineering (developer {pct(shares['developer'])}, "
+        f"operator {pct(shares['operator'])}) and {pct(research)} research{left_out}."
+    )
+    if data_engineering:
+        reasons.append(
+            "Most of the work is data pipelines and no task trains, serves or watches a model: this is a "
+            "data-engineering hire, not an ML one. Hire a data engineer and leave ML out of the posting."
+        )
+    elif hire == "engineer":
         reasons.append(
             "Mostly engineering: hire a senior engineer who is curious about ML and teach them the ML-specific parts; "
             "research training would go unused here."
@@ -563,18 +869,19 @@ def _reasons(
     for role in split:
         info = catalog.archetypes[role.archetype]
         reasons.append(
-            f"{role.title}: a {info.name.lower()} for tasks {join_words([str(n) for n in role.task_numbers])}, "
+            f"{role.title}: a {info.name.lower()} for task{'s' if len(role.task_numbers) > 1 else ''} "
+            f"{join_words([str(n) for n in role.task_numbers])}, "
             f"preventing {catalog.failures[info.prevents].label}."
         )
     if split:
         return reasons
     info = catalog.archetypes[hire_archetype]
     reasons.append(
-        f"The hire is a {info.name.lower()} ({pct(shares[hire_archetype])} of the weeks): the archetype that "
-        f"prevents {catalog.failures[info.prevents].label}."
+        f"The hire is a {info.name.lower()} ({pct(shares[hire_archetype])} of the classified weeks): the archetype "
+        f"that prevents {catalog.failures[info.prevents].label}."
     )
     if spec.role.title:
-        reasons.append(f"Title: “{title}” is the spec's own.")
+        reasons.append(f"The title “{title}” is the spec's own.")
     else:
-        reasons.append(f"Title: {title}, because {title_reason}.")
+        reasons.append(title_reason)
     return reasons

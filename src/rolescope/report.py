@@ -10,7 +10,7 @@ from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.numbers import format_number
-from rolescope.recommend import Note, Recommendation, pct
+from rolescope.recommend import Note, Recommendation, TaskResult, pct
 from rolescope.spec import RoleSpec
 
 # What to hire, as the lead reads it at the top of every view of the verdict.
@@ -76,7 +76,10 @@ class Report:
     archetype_line: str | None
     split_roles: tuple[str, ...]
     team: tuple[str, ...]
-    tasks: tuple[TaskRow, ...]
+    tasks: tuple[TaskRow, ...]  # the tasks counted in the split
+    unclassified: tuple[TaskRow, ...]  # vague tasks, left out until rewritten
+    unclassified_weeks: float
+    unsure: tuple[int, ...]  # numbers of tasks whose archetype the lead should check
     interview_heading: str
     interview: tuple[tuple[str, str], ...]
     funnel: tuple[str, ...]
@@ -118,19 +121,20 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
         recommended = r.recommended_title if r.title != r.recommended_title else None
         info = catalog.archetypes[r.hire_archetype]
         archetype_line = f"{info.name.lower()}: prevents {catalog.failures[info.prevents].label}"
-    rows = tuple(
-        TaskRow(
+
+    def row(item: TaskResult) -> TaskRow:
+        c = item.classification
+        confidence = f"{'?' if item.unsure else ''}{round(c.confidence * 100)}%"
+        return TaskRow(
             number=item.number,
             archetype=item.archetype,
-            flag="set"
-            if item.classification.overridden
-            else ("vague" if item.classification.vague else f"{round(item.classification.confidence * 100)}%"),
+            flag="set" if c.overridden else ("vague" if not item.counted else confidence),
             weeks=item.task.weeks,
             text=item.task.text,
             phd_worthy=bool(item.phd_reasons),
         )
-        for item in r.tasks
-    )
+
+    rows = tuple(row(item) for item in r.tasks if item.counted)
     return Report(
         company=spec.company.name,
         stage=catalog.stages[spec.company.stage].name.lower(),
@@ -138,6 +142,9 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
         hire=r.hire,
         verdict=VERDICTS[r.hire],
         strength=r.strength,
+        unclassified=tuple(row(item) for item in r.vague_tasks),
+        unclassified_weeks=r.unclassified_weeks,
+        unsure=tuple(item.number for item in r.unsure_tasks),
         strength_label=r.strength_label,
         gauge=gauge,
         shares=tuple((archetype, pct(share)) for archetype, share in r.shares.items()),

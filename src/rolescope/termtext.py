@@ -145,6 +145,26 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
             + style(f"{row.archetype:<10}", ARCHETYPE_COLOUR[row.archetype])
             + f"{flag:>7} {format_number(row.weeks):>5} wk  {body}"
         )
+    if r.unclassified:
+        out.append("")
+        out.append(
+            style(f"  Unclassified, {format_number(r.unclassified_weeks)} weeks (not in the split)", "bold", "yellow")
+        )
+        for vague in r.unclassified:
+            body = hanging(safe(vague.text), 36, width)
+            out.append(f"    {vague.number:>2}  {'vague':<10}{'':>7} {format_number(vague.weeks):>5} wk  {body}")
+    if r.unsure:
+        out.append("")
+        numbers = ", ".join(str(number) for number in r.unsure)
+        out.append(
+            "  "
+            + hanging(
+                f"? unsure: task{'s' if len(r.unsure) > 1 else ''} {numbers}: check the archetype, "
+                "or set it with archetype = ... in the spec",
+                4,
+                width,
+            )
+        )
     out.append("")
     out.append(style(f"  {r.interview_heading}", "bold"))
     for label, text in r.interview:
@@ -169,7 +189,7 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
 def render_classification(result: Classification, colour: bool) -> str:
     style = Style(colour)
     evidence = ", ".join(item.text for item in result.evidence if item.archetype == result.archetype)
-    tag = "vague" if result.vague else f"{round(result.confidence * 100)}%"
+    tag = "vague" if result.vague else ("?" if result.unsure else "") + f"{round(result.confidence * 100)}%"
     line = style(f"{result.archetype:<10}", ARCHETYPE_COLOUR[result.archetype]) + f" {tag:>5}  {safe(result.text)}"
     if evidence:
         line += style(f"  [{safe(evidence)}]", "dim")

@@ -3,13 +3,21 @@
 Text and terms are normalised the same way: lower-cased, split on anything that
 is not a letter or digit, and lightly stemmed so inflections meet ("monitoring",
 "monitors", "monitored" -> "monitor"). A term word ending in * matches any word
-that starts with it (stemmed the same way).
+that starts with it ("trace*" meets "traces" and "tracing", never "track"); a
+term word `#size` matches a model size such as "1B" or "350M".
+
+`tokenize` also keeps where a task's sentences and hyphenated words are, because
+a lead's shorthand packs several thoughts into one line: a phrase never matches
+across sentence punctuation ("data? model?" holds no phrase "data model"), and
+never a piece of a hyphenated word ("shrink-wrapped" is not "wrapped"), except
+beside prefix- and suffix-like parts ("re-train", "LLM-backed") that a
+`Lexicon` lists, with the abbreviations it spells out ("k8s" -> "kubernetes").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -17,6 +25,13 @@ Payload = TypeVar("Payload")
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _VOWELS = set("aeiouy")
+# Between two words: a hyphen joins them into one word; these end a sentence or
+# a clause (a dot or colon only when followed by a space or the end, so "Node.js"
+# and "10:30" stay whole).
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_BREAK = re.compile(r"[?!;()\[\]{}|\u2014\u2013\u2192\u2022\u00b7]|[.:,](?:\s|$)|\s[-+>]+\s|\s/\s")
+_SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|bn|m)")
+SIZE = "#size"
 
 
 @lru_cache(maxsize=20_000)
@@ -50,12 +65,115 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per vocabulary
+class Lexicon:
+    """What the tokenizer reads from the presets: abbreviations spelled out, and
+    the parts of hyphenated words that may stand on their own."""
+
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stem -> stems
+    free_prefixes: frozenset[str] = frozenset()  # "re" in "re-train": "train" stands alone
+    free_suffixes: frozenset[str] = frozenset()  # "backed" in "LLM-backed": "LLM" stands alone
+
+    @classmethod
+    def build(cls, abbreviations: dict[str, str], prefixes: list[str], suffixes: list[str]) -> Lexicon:
+        return cls(
+            {stem(key): tuple(words(value)) for key, value in abbreviations.items() if words(value)},
+            frozenset(stem(word) for word in prefixes),
+            frozenset(stem(word) for word in suffixes),
+        )
+
+
+PLAIN = Lexicon()
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A line's stems with what matching must respect. An abbreviation spelled out
+    gives several stems for one written word (they share its span)."""
+
+    text: str
+    stems: list[str]
+    spans: list[tuple[int, int]]  # characters of the text each stem came from
+    segments: list[int]  # which sentence or clause each stem is in
+    questions: frozenset[int]  # segments that end with "?"
+    can_start: list[bool]  # a phrase may begin at this stem
+    can_end: list[bool]  # a phrase may end at this stem
+    heads: list[bool]  # the last part of a hyphenated word: a "tariff-code" is a code
+    label: int  # stems in a leading "spike:"-style label (0 when there is none)
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+    def allows(self, start: int, end: int) -> bool:
+        return (
+            (self.can_start[start] or self.heads[start])
+            and self.can_end[end - 1]
+            and self.segments[start] == self.segments[end - 1]
+        )
+
+    def phrase(self, start: int, end: int) -> str:
+        """The text as written from stem `start` to stem `end - 1`."""
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
+
+
+@lru_cache(maxsize=20_000)
+def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
+    stems: list[str] = []
+    spans: list[tuple[int, int]] = []
+    segments: list[int] = []
+    can_start: list[bool] = []
+    can_end: list[bool] = []
+    questions: set[int] = set()
+    segment, previous_end, label = 0, 0, 0
+    for match in _WORD.finditer(text):
+        gap = text[previous_end : match.start()]
+        joined = bool(stems) and gap in _HYPHENS
+        # With the next word's first letter, so "Node.js" is no sentence end.
+        if stems and not joined and _BREAK.search(text, previous_end, match.start() + 1):
+            if "?" in gap:
+                questions.add(segment)
+            if segment == 0 and ":" in gap and not label and len(stems) <= 3:
+                label = len(stems)
+            segment += 1
+        word = match.group()
+        lowered = word.lower()
+        base = SIZE if _SIZE.fullmatch(lowered) else stem(lowered)
+        parts = lexicon.abbreviations.get(base, (base,))
+        if joined:
+            # A phrase may not end before this part, nor start at it, unless the
+            # parts around the hyphen are free to stand alone.
+            previous = stems[-1]
+            can_end[-1] = can_end[-1] and base in lexicon.free_suffixes
+            start_ok = previous in lexicon.free_prefixes and can_start[-1]
+        else:
+            start_ok = True
+        for position, part in enumerate(parts):
+            stems.append(part)
+            spans.append((match.start(), match.end()))
+            segments.append(segment)
+            # Inside a spelled-out abbreviation only the whole counts ("out of memory").
+            can_start.append(start_ok if position == 0 else False)
+            can_end.append(position == len(parts) - 1)
+        previous_end = match.end()
+    if "?" in text[previous_end:]:
+        questions.add(segment)
+    heads = [
+        not can_start[index] and can_end[index] and index > 0 and spans[index - 1][1] < spans[index][0]
+        for index in range(len(stems))
+    ]
+    return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label)
+
+
+def tokenize(text: str, lexicon: Lexicon = PLAIN) -> Tokens:
+    return _tokenize(text, lexicon)
+
+
 @dataclass(frozen=True)
 class Term:
-    """A compiled phrase: each part is (stem, is_prefix); `*` alone matches any one word."""
+    """A compiled phrase: each part is (stem, is_prefix, written); `*` alone matches any one word."""
 
     source: str
-    parts: tuple[tuple[str, bool], ...]
+    parts: tuple[tuple[str, bool, str], ...]
 
     def __len__(self) -> int:
         return len(self.parts)
@@ -66,19 +184,37 @@ def compile_term(source: str) -> Term:
     parts = []
     for raw in source.lower().split():
         if raw == "*":
-            parts.append(("", True))
+            parts.append(("", True, ""))
+        elif raw == SIZE:
+            parts.append((SIZE, False, SIZE))
         elif raw.endswith("*"):
-            # Stem the prefix like a word, so "outage*" meets "outage" -> "outag".
-            parts.append((stem("".join(_WORD.findall(raw[:-1]))), True))
+            # "outage*" meets "outage", "outages" ("outag") and "outage-free", but
+            # "trace*" must not meet "track": a prefix is the stem itself or the
+            # prefix as written.
+            written = "".join(_WORD.findall(raw[:-1]))
+            parts.append((stem(written), True, written))
         else:
             for token in _WORD.findall(raw):
-                parts.append((stem(token), False))
+                parts.append((stem(token), False, token))
     return Term(source, tuple(parts))
 
 
-def _part_matches(part: tuple[str, bool], word: str) -> bool:
-    text, prefix = part
-    return word.startswith(text) if prefix else word == text
+def _part_matches(part: tuple[str, bool, str], word: str) -> bool:
+    text, prefix, written = part
+    if not prefix:
+        return word == text
+    if text == written:
+        return word.startswith(text)
+    return word == text or word.startswith(written)
+
+
+def _index_key(part: tuple[str, bool, str]) -> str:
+    """The longest prefix every word this part matches starts with."""
+    text, _, written = part
+    size = 0
+    while size < min(len(text), len(written)) and text[size] == written[size]:
+        size += 1
+    return text[:size]
 
 
 def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[int, int] | None:
@@ -109,11 +245,12 @@ class TermIndex(Generic[Payload]):
             term = compile_term(source)
             if not term.parts:
                 continue
-            first, is_prefix = term.parts[0]
-            if not is_prefix:
-                self._exact.setdefault(first, []).append((term, payload))
-            elif first:
-                self._prefix.setdefault(first, []).append((term, payload))
+            first = term.parts[0]
+            key = _index_key(first)
+            if not first[1]:
+                self._exact.setdefault(first[0], []).append((term, payload))
+            elif key:
+                self._prefix.setdefault(key, []).append((term, payload))
             else:
                 self._anything.append((term, payload))
         self._longest_prefix = max(map(len, self._prefix), default=0)
@@ -124,17 +261,33 @@ class TermIndex(Generic[Payload]):
             found.extend(self._prefix.get(token[:size], ()))
         return found + self._anything if self._anything else found
 
-    def scan(self, tokens: list[str]) -> list[tuple[Term, Payload, int]]:
-        """Every (term, payload, start) where the term matches `tokens`, by start."""
+    def scan(self, tokens: list[str] | Tokens) -> list[tuple[Term, Payload, int]]:
+        """Every (term, payload, start) where the term matches, by start. Given
+        `Tokens`, a match also keeps within one sentence and to whole words."""
         found: list[tuple[Term, Payload, int]] = []
-        count = len(tokens)
-        for start, token in enumerate(tokens):
+        checked = tokens if isinstance(tokens, Tokens) else None
+        stems = tokens.stems if isinstance(tokens, Tokens) else tokens
+        count = len(stems)
+        for start, token in enumerate(stems):
+            # A phrase starts at a word, or at the last part of a hyphenated word
+            # when it names that part exactly ("code" in "tariff-code", never "wrap*"
+            # in "shrink-wrapped").
+            head_only = checked is not None and not checked.can_start[start]
+            if head_only and not (checked is not None and checked.heads[start]):
+                continue
             for term, payload in self._candidates(token):
                 parts = term.parts
+                if head_only and parts[0][1]:
+                    continue
                 end = start + len(parts)
                 # The first word matched already; check the rest.
-                if end <= count and all(
-                    _part_matches(parts[offset], tokens[start + offset]) for offset in range(1, len(parts))
+                first = parts[0]
+                if (
+                    end <= count
+                    # Found by a shorter key than its stem ("trac" for "trace*"): check it.
+                    and (first[0] == first[2] or not first[1] or _part_matches(first, token))
+                    and all(_part_matches(parts[offset], stems[start + offset]) for offset in range(1, len(parts)))
+                    and (checked is None or checked.allows(start, end))
                 ):
                     found.append((term, payload, start))
         return found

@@ -95,7 +95,7 @@ def test_recommend_split_out_writes_two_specs(tmp_path):
     written = sorted(tmp_path.glob("*.toml"))
     assert len(written) == 2
     titles = {read_spec(path).role.title for path in written}
-    assert titles == {"AI product engineer", "Applied research scientist"}
+    assert titles == {"Founding AI product engineer", "Founding applied research scientist"}
     refused = run_cli("recommend", str(preset_path("rag-support-search")), "--split-out", str(tmp_path))
     assert refused.returncode == 2
     assert "not a split" in refused.stderr

@@ -113,7 +113,7 @@ def test_team_gap_and_next_failure(catalog):
     assert not team.covers_gap
     assert team.next_hire == "operator"
     text = " ".join(team.sentences)
-    assert "would not close the gap" in text
+    assert "does not close the gap" in text
     assert "will not prevent it" in text
 
 
