@@ -31,7 +31,10 @@ def test_a_split_spec_exports_as_its_two_roles(tmp_path, capsys):
     assert "two roles, as the verdict says" in out
     names = sorted(path.name for path in tmp_path.iterdir())
     stems = sorted({name.rsplit(".", 1)[0] for name in names})
-    assert stems == ["fenwick-freight-founding-ai-product-engineer", "fenwick-freight-founding-applied-research-scientist"]
+    assert stems == [
+        "fenwick-freight-founding-ai-product-engineer",
+        "fenwick-freight-founding-applied-research-scientist",
+    ]
     assert len(names) == 8
     original = read_spec(SPLIT)
     for stem in stems:

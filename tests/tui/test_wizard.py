@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from rolescope.catalog import load_catalog
 from rolescope.recommend import recommend
+from rolescope.slug import slugify
 from rolescope.specio import read_spec
 from rolescope.tui.app import RolescopeApp
 from rolescope.tui.gauge import SplitGauge
@@ -159,9 +160,11 @@ async def test_save_reload_and_export(workdir):
         assert not app.session.dirty
         await pilot.press("ctrl+e")
         await settle(pilot)
-        md = workdir / "acme-search-ml-reliability-engineer.md"
+        title = app.session.recommendation.title
+        md = workdir / f"{slugify('Acme Search', title)}.md"
         assert md.exists()
-        assert md.read_text().startswith("# ML reliability engineer")
+        assert app.session.recommendation.hire_archetype == "operator"
+        assert md.read_text().startswith(f"# {title}")
         await pilot.press("ctrl+e")  # the same export again: nothing to ask
         await settle(pilot)
         assert not isinstance(app.screen, ChoiceScreen)
@@ -298,8 +301,8 @@ async def test_split_verdict_saves_two_specs(workdir):
         await settle(pilot)
         written = sorted(p.name for p in workdir.glob("fenwick-freight-*.toml"))
         assert written == [
-            "fenwick-freight-ai-product-engineer.toml",
-            "fenwick-freight-applied-research-scientist.toml",
+            "fenwick-freight-founding-ai-product-engineer.toml",
+            "fenwick-freight-founding-applied-research-scientist.toml",
         ]
 
 
