@@ -1,51 +1,54 @@
-"""Start-up cost of headless commands and of the wizard's import, against bare Python."""
+"""Start-up of the headless commands, each against the baseline its goal names,
+measured in the same run (medians of interleaved runs)."""
 
 from __future__ import annotations
 
-import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _measure import ROOT, interleaved_medians, rolescope_command, verdict
+
 PRESET = ROOT / "src" / "rolescope" / "presets" / "roles" / "rag-support-search.toml"
-RUNS = 7
-# Goals, as multiples of bare Python start-up measured in the same run.
-GOALS = {
-    "rolescope --version": 5,
-    "rolescope recommend --json": 25,
-    "rolescope classify": 25,
-    "import the wizard": 60,
-}
+RUNS = 21
 
-CASES = {
-    "bare python (baseline)": [sys.executable, "-c", "pass"],
-    "rolescope --version": [sys.executable, "-m", "rolescope", "--version"],
-    "rolescope recommend --json": [sys.executable, "-m", "rolescope", "recommend", str(PRESET), "--json"],
-    "rolescope classify": [sys.executable, "-m", "rolescope", "classify", "Build the inference API"],
-    "import the wizard": [sys.executable, "-c", "import rolescope.tui.app"],
-}
+# What the least a command of its kind could cost: the same interpreter, doing nothing of rolescope's.
+BARE_PRINT = [sys.executable, "-c", "print('rolescope 0.1.0')"]
+FLOOR = [
+    sys.executable,
+    "-c",
+    "import tomllib, tomli_w\nfrom pydantic import BaseModel\nclass Spec(BaseModel):\n    name: str\nprint('{}')",
+]
 
-
-def best_of(command: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+# (case, command, baseline, goal as a multiple of the baseline)
+CASES = [
+    ("rolescope --version", ["--version"], "bare python printing a string", 2.0),
+    ("rolescope recommend SPEC --json", ["recommend", str(PRESET), "--json"], "floor: tomllib, tomli_w, 1 model", 1.2),
+    ("rolescope classify TEXT --json", ["classify", "Build the inference API", "--json"], None, None),
+    ("import the wizard", None, None, None),
+]
 
 
 def main() -> None:
-    results = {name: best_of(command) for name, command in CASES.items()}
-    base = results["bare python (baseline)"][0]
-    print(f"{'case':<30} {'best ms':>8} {'median ms':>10} {'x baseline':>11} {'goal':>6}")
-    for name, (best, median) in results.items():
-        ratio = best / base
-        goal = GOALS.get(name)
-        verdict = "" if goal is None else (f"<= {goal}x " + ("ok" if ratio <= goal else "MISSED"))
-        print(f"{name:<30} {best * 1000:>8.0f} {median * 1000:>10.0f} {ratio:>11.1f} {verdict:>6}")
+    rolescope = rolescope_command()
+    commands = {
+        "bare python printing a string": BARE_PRINT,
+        "floor: tomllib, tomli_w, 1 model": FLOOR,
+    }
+    for name, args, _, _ in CASES:
+        commands[name] = [*rolescope, *args] if args is not None else [sys.executable, "-c", "import rolescope.tui.app"]
+    medians = interleaved_medians(commands, RUNS)
+    print(f"runs: {RUNS} each, interleaved; command: {' '.join(rolescope)}")
+    print(f"{'case':<34} {'median ms':>10} {'baseline':<34} {'ratio':>6}  goal")
+    for name in ("bare python printing a string", "floor: tomllib, tomli_w, 1 model"):
+        print(f"{name:<34} {medians[name] * 1000:>10.1f}")
+    for name, _, baseline, goal in CASES:
+        if baseline is None:
+            floor = medians["floor: tomllib, tomli_w, 1 model"]
+            print(
+                f"{name:<34} {medians[name] * 1000:>10.1f} {'(floor, for reference)':<34} {medians[name] / floor:>6.2f}"
+            )
+            continue
+        ratio = medians[name] / medians[baseline]
+        print(f"{name:<34} {medians[name] * 1000:>10.1f} {baseline:<34} {ratio:>6.2f}  {verdict(ratio, goal)}")
 
 
 if __name__ == "__main__":

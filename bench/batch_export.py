@@ -1,0 +1,100 @@
+"""`rolescope export` of 1,000 specs in one call, against the floor of parsing and
+writing the same files in one process: per spec tomllib.loads, tomli_w.dumps,
+and writing the .toml and a .md of the description's size. Both are run as a
+fresh process, in turns, and the medians compared."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _measure import ROOT, rolescope_command, verdict
+
+COUNT = 1000
+RUNS = 5
+GOAL = 2.0
+
+FLOOR_SCRIPT = """
+import json, sys, tomllib, tomli_w
+from pathlib import Path
+sources, out, md_size = json.loads(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+for source in sources:
+    data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+    text = tomli_w.dumps(data)
+    stem = out / Path(source).stem
+    stem.with_suffix(".toml").write_text(text, encoding="utf-8")
+    stem.with_suffix(".md").write_text((text * (md_size // max(len(text), 1) + 1))[:md_size], encoding="utf-8")
+"""
+
+
+def make_specs(folder: Path) -> list[Path]:
+    """COUNT specs from the bundled examples, each with its own company name."""
+    examples = sorted((ROOT / "src" / "rolescope" / "presets" / "roles").glob("*.toml"))
+    texts = [path.read_text(encoding="utf-8") for path in examples]
+    paths = []
+    for number in range(COUNT):
+        text = texts[number % len(texts)]
+        start = text.index('name = "', text.index("[company]")) + len('name = "')
+        end = text.index('"', start)
+        path = folder / f"spec-{number:04d}.toml"
+        path.write_text(text[:start] + f"Company {number}" + text[end:], encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="rolescope-bench-"))
+    try:
+        (work / "specs").mkdir()
+        specs = make_specs(work / "specs")
+        list_file = work / "specs.json"
+        list_file.write_text(json.dumps([str(path) for path in specs]))
+        rolescope = rolescope_command()
+
+        def export() -> float:
+            out = work / "export"
+            shutil.rmtree(out, ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run([*rolescope, "export", *map(str, specs), "--out", str(out)], check=True, capture_output=True)
+            return time.perf_counter() - start
+
+        export()  # warm the caches; also gives the description's size for the floor
+        md_size = round(statistics.mean(path.stat().st_size for path in (work / "export").glob("*.md")))
+
+        def floor() -> float:
+            out = work / "floor"
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-c", FLOOR_SCRIPT, list_file.read_text(), str(out), str(md_size)],
+                check=True,
+                capture_output=True,
+            )
+            return time.perf_counter() - start
+
+        floor()
+        exports, floors = [], []
+        for _ in range(RUNS):
+            exports.append(export())
+            floors.append(floor())
+        exported, floored = statistics.median(exports), statistics.median(floors)
+        ratio = exported / floored
+        print(f"{COUNT} specs, {RUNS} runs each, interleaved; description ~{md_size} bytes")
+        print(f"{'floor (parse + write, one process)':<36} {floored * 1000:>8.0f} ms  {COUNT / floored:>7.0f} specs/s")
+        print(
+            f"{'rolescope export (one call)':<36} {exported * 1000:>8.0f} ms  {COUNT / exported:>7.0f} specs/s"
+            f"  {ratio:.2f}x floor  {verdict(ratio, GOAL)}"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
