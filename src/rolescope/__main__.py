@@ -1,3 +1,22 @@
-from rolescope.cli import main
+"""`rolescope` and `python -m rolescope`: the way in to every command.
 
-raise SystemExit(main())
+`--version` is answered here, before the command line module and its imports
+load, so asking for the version costs hardly more than starting Python."""
+
+import sys  # nothing else: not even __future__, which is a module to import
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        from rolescope import __version__
+
+        sys.stdout.write(f"rolescope {__version__}\n")
+        return 0
+    from rolescope.cli import main as run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
