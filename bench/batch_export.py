@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import ROOT, rolescope_command, verdict
+from _measure import ROOT, bench_env, rolescope_command, verdict
 
 COUNT = 1000
 RUNS = 5
@@ -61,7 +61,12 @@ def main() -> None:
             out = work / "export"
             shutil.rmtree(out, ignore_errors=True)
             start = time.perf_counter()
-            subprocess.run([*rolescope, "export", *map(str, specs), "--out", str(out)], check=True, capture_output=True)
+            subprocess.run(
+                [*rolescope, "export", *map(str, specs), "--out", str(out)],
+                check=True,
+                capture_output=True,
+                env=bench_env(),
+            )
             return time.perf_counter() - start
 
         export()  # warm the caches; also gives the description's size for the floor
@@ -76,6 +81,7 @@ def main() -> None:
                 [sys.executable, "-c", FLOOR_SCRIPT, list_file.read_text(), str(out), str(md_size)],
                 check=True,
                 capture_output=True,
+                env=bench_env(),
             )
             return time.perf_counter() - start
 

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import ROOT, rolescope_command, verdict
+from _measure import ROOT, bench_env, rolescope_command, verdict
 
 RUNS = 7
 PAINT_GOAL, MEMORY_GOAL = 1.3, 1.5
@@ -34,7 +34,10 @@ WIZARD_MARKER = "% research"  # the gauge, shown above every step
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True).stdout
+    # The tmux server, and so each command in it, gets the environment of the first call.
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True, env=bench_env()
+    ).stdout
 
 
 def start(command: list[str], env: dict[str, str]) -> float:
