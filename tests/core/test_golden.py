@@ -41,3 +41,14 @@ def test_descriptions_in_every_format(name, catalog):
     for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
         for extension, render in RENDERERS.items():
             check(f"{name}.{slugify(role.document.title)}.{extension}", render(role.document))
+
+
+def test_no_golden_file_is_left_over(catalog):
+    """A golden file that nothing renders any more (a title changed, a preset went)
+    pins nothing: it is removed with the change that orphaned it."""
+    wanted = {f"{name}.report.txt" for name in PRESET_NAMES}
+    for name in PRESET_NAMES:
+        spec = read_spec(preset_path(name))
+        for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
+            wanted |= {f"{name}.{slugify(role.document.title)}.{extension}" for extension in RENDERERS}
+    assert sorted(path.name for path in GOLDEN.iterdir()) == sorted(wanted)
