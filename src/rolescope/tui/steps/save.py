@@ -32,7 +32,7 @@ class SaveStep(Step):
         yield Static("", id="save-status")
 
     def load(self, session: Session) -> None:
-        self.query_one("#save-path", Input).value = display_path(session.path) if session.path else ""
+        self.saved(session)
         folder = session.path.parent if session.path else Path.cwd()
         self.query_one("#export-dir", Input).value = display_path(folder)
 
