@@ -167,6 +167,8 @@ class _Classifier:
         for start, end, archetype, weight, source, shown in hits:
             if source in used or any(index in taken for index in range(start, end)):
                 continue
+            if tokens.quoted and any(index in tokens.quoted for index in range(start, end)):
+                continue  # words of a quoted name ("because you watched" row) are not work
             used.add(source)
             taken.update(range(start, end))
             if archetype is None or not weight:

@@ -196,6 +196,7 @@ class Tokens:
     can_end: list[bool]  # a phrase may end at this stem
     heads: list[bool]  # the last part of a hyphenated word: a "tariff-code" is a code
     label: int  # stems in a leading "spike:"-style label (0 when there is none)
+    quoted: frozenset[int] = frozenset()  # stems inside double quotes: a name, not work
 
     def __len__(self) -> int:
         return len(self.stems)
@@ -259,7 +260,33 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         not can_start[index] and can_end[index] and index > 0 and spans[index - 1][1] < spans[index][0]
         for index in range(len(stems))
     ]
-    return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label)
+    quoted = _quoted(text, spans)
+    return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label, quoted)
+
+
+_QUOTED = re.compile(r'"([^"]*)"|\u201c([^\u201d]*)\u201d')
+# A quoted name is short; a longer quotation is the task itself, pasted in quotes.
+_NAME_WORDS = 5
+
+
+def _quoted(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Stems inside short double-quoted names ("because you watched" row), when
+    the line has words outside them too."""
+    if '"' not in text and "\u201c" not in text:
+        return frozenset()
+    inside: set[int] = set()
+    index = 0  # quotes and words both run left to right: one pass over each
+    for match in _QUOTED.finditer(text):
+        start, end = match.span()
+        while index < len(spans) and spans[index][0] <= start:
+            index += 1
+        found = []
+        while index < len(spans) and spans[index][1] < end:
+            found.append(index)
+            index += 1
+        if len({spans[position] for position in found}) <= _NAME_WORDS:
+            inside.update(found)
+    return frozenset(inside) if len(inside) < len(spans) else frozenset()
 
 
 def tokenize(text: str, lexicon: Lexicon = PLAIN) -> Tokens:

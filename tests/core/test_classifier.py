@@ -62,7 +62,7 @@ HELDOUT = {
 # that costs even two lines on a held-out set fails here.
 MEASURED = {
     "labelled_tasks.toml:heldout": (0.922, 0.978),  # before the terse work: 0.911, 0.956
-    "heldout_tasks.toml:task": (0.933, 0.992),  # before: 0.925, 0.992
+    "heldout_tasks.toml:task": (0.942, 0.992),  # before: 0.925, 0.992
     "terse_heldout.toml:task": (0.941, 0.959),  # before: 0.829, 0.876
     "terse_heldout_2.toml:task": (0.957, 0.984),  # before its vocabulary changes: 0.935, 0.973
 }
@@ -105,10 +105,10 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.036 (0.23 before calibration)
+    assert ece <= 0.05  # measured 0.035 (0.23 before calibration)
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 16 of 26
+    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 15 of 25
     assert sum(sure) / len(sure) >= 0.97  # measured 0.977
 
 
@@ -121,6 +121,7 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         "tuning_tasks_3.toml:task",
         "terse_tuning.toml:task",
         "terse_tuning_2.toml:task",
+        "terse_tuning_3.toml:task",
     ],
 )
 def test_tuning_accuracy(catalog, corpus):
@@ -238,6 +239,15 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("failure taxonomy from 300 runs", "researcher", "failure taxonomy"),
         ("GPU cost per team, monthly", "operator", "cost per"),
         ("detect fake reviews w/o labels? spike", "researcher", "spike"),
+        ("debug training divergence, loss spikes", "researcher", "debug training"),
+        ("debug scoring errors in prod", "operator", "debug"),
+        ("sample 300 chats for error analysis", "researcher", "sample"),
+        ("sample live predictions daily for a spot check", "operator", "sample live"),
+        ("replay failed events from the queue", "operator", "replay failed"),
+        ("replay logged sessions to compare rankers", "researcher", "replay logged"),
+        ("write regression tests for the tokenizer code", "developer", "write regression tests"),
+        ("investigate why the ranker underperforms offline", "researcher", "investigate why the ranker underperforms"),
+        ("investigate why the scoring API times out", "operator", "investigate why"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
@@ -259,6 +269,14 @@ def test_phrases_stop_at_sentence_punctuation_and_whole_hyphenated_words():
     on = tokens.stems.index("on")
     assert tokens.allows(on, on + 2)  # "on-call" whole
     assert tokens.phrase(on, on + 2) == "on-call"
+
+
+def test_a_quoted_name_is_not_work(catalog):
+    result = classify_text('RECS-9 "because you watched" row wired into home screen', catalog)
+    assert result.archetype == "developer"
+    assert "watched" not in [item.text for item in result.evidence]
+    # A whole task pasted in quotes is still read.
+    assert not classify_text('"Set up drift alerts on the loan model"', catalog).vague
 
 
 def test_a_hyphenated_word_matches_whole_not_by_its_pieces(catalog):
