@@ -154,6 +154,7 @@ class Spelling:
                 for key in _deletes(word) | {word}:
                     self._by_delete.setdefault(key, set()).add(word)
         self._shortest_prefix = min(map(len, self.prefixes), default=0)
+        self._memo: dict[str, str | None] = {}  # words repeat from line to line
 
     def known(self, word: str) -> bool:
         return (
@@ -164,7 +165,16 @@ class Spelling:
 
     def correct(self, word: str) -> str | None:
         """The one vocabulary word `word` is a typo of, or None."""
-        if len(word) < _TYPO_LENGTH or not word.isalpha() or self.known(word):
+        if len(word) < _TYPO_LENGTH:
+            return None
+        if word not in self._memo:
+            if len(self._memo) >= 20_000:
+                self._memo.clear()
+            self._memo[word] = self._correct(word)
+        return self._memo[word]
+
+    def _correct(self, word: str) -> str | None:
+        if not word.isalpha() or self.known(word):
             return None
         found = {
             candidate

@@ -135,6 +135,10 @@ def test_tuning_accuracy(catalog, corpus):
 
 def test_vocabulary_does_not_quote_heldout_lines(catalog):
     """Terms are domain words and short phrases, not the test sentences."""
+    every_line = {" ".join(words(entry["text"])) for entries in HELDOUT.values() for entry in entries}
+    terms = {" ".join(words(term.replace("*", ""))) for terms in catalog.vocabulary.terms.values() for term in terms}
+    terms |= {" ".join(words(term.replace("*", ""))) for term in catalog.vocabulary.senses}
+    assert not terms & every_line  # no held-out line, however short, is a term
     heldout = [" ".join(words(entry["text"])) for entry in CORPUS["heldout"]]
     long_terms = [
         term
