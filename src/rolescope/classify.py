@@ -81,7 +81,11 @@ class _Classifier:
 
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
-        self.lexicon = vocabulary.lexicon
+        self.lexicon = vocabulary.lexicon.with_spelling(
+            [source for terms in vocabulary.terms.values() for source in terms]
+            + [source for source in vocabulary.senses]
+            + [near for sense in vocabulary.senses.values() for cue in sense.cues for near in cue.near]
+        )
         self.index: TermIndex[tuple[str, float]] = TermIndex(
             [
                 (source, (archetype, float(weight)))
@@ -130,7 +134,7 @@ class _Classifier:
             archetype, weight, shown = sense.archetype, sense.weight, (start, end)
             segment = tokens.segments[start]
             for number, cue in enumerate(sense.cues):
-                if cue.in_label and start >= tokens.label:
+                if cue.in_label and start >= tokens.label and not _is_tag(tokens, start, end):
                     continue
                 if cue.in_question and segment not in tokens.questions:
                     continue
@@ -163,6 +167,8 @@ class _Classifier:
         for start, end, archetype, weight, source, shown in hits:
             if source in used or any(index in taken for index in range(start, end)):
                 continue
+            if tokens.quoted and any(index in tokens.quoted for index in range(start, end)):
+                continue  # words of a quoted name ("because you watched" row) are not work
             used.add(source)
             taken.update(range(start, end))
             if archetype is None or not weight:
@@ -198,6 +204,12 @@ class _Classifier:
             vague=vague,
             unsure=confidence < settings.unsure_below,
         )
+
+
+def _is_tag(tokens: Tokens, start: int, end: int) -> bool:
+    """The words stand alone after the line's last punctuation ("... w/o labels? spike")."""
+    last = tokens.segments[-1]
+    return end == len(tokens) and start > 0 and tokens.segments[start] == last and tokens.segments[start - 1] != last
 
 
 def calibrated(share: float, points: list[tuple[float, float]]) -> float:

@@ -12,12 +12,17 @@ across sentence punctuation ("data? model?" holds no phrase "data model"), and
 never a piece of a hyphenated word ("shrink-wrapped" is not "wrapped"), except
 beside prefix- and suffix-like parts ("re-train", "LLM-backed") that a
 `Lexicon` lists, with the abbreviations it spells out ("k8s" -> "kubernetes").
+Boards are typed fast: a long word the vocabulary does not know, one letter away
+from exactly one word it does ("monitering", "retrian", "latnecy"), is read as
+that word, and shown as written. Words inside double quotes name something (a
+feature, a screen: "because you watched"); the classifier does not read them as
+work.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -74,6 +79,8 @@ class Lexicon:
     free_prefixes: frozenset[str] = frozenset()  # "re" in "re-train": "train" stands alone
     free_suffixes: frozenset[str] = frozenset()  # "backed" in "LLM-backed": "LLM" stands alone
 
+    spelling: Spelling | None = None  # typos read as the vocabulary's words
+
     @classmethod
     def build(cls, abbreviations: dict[str, str], prefixes: list[str], suffixes: list[str]) -> Lexicon:
         return cls(
@@ -81,6 +88,105 @@ class Lexicon:
             frozenset(stem(word) for word in prefixes),
             frozenset(stem(word) for word in suffixes),
         )
+
+    def with_spelling(self, terms: list[str]) -> Lexicon:
+        """This lexicon, also reading a typo as the word of `terms` it is one letter from."""
+        return replace(self, spelling=Spelling(terms))
+
+
+# A typo is only corrected in a word this long (its stem): shorter words are too
+# often another real word one letter away ("stable" is not "stale").
+_TYPO_LENGTH = 7
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:index] + word[index + 1 :] for index in range(len(word))}
+
+
+def _typo_of(typed: str, word: str) -> bool:
+    """`typed` is `word` with one slip of the kind fast typing makes: two
+    neighbouring letters swapped ("latnecy"), one of a doubled letter or a vowel
+    left out ("recomend", "implment"), or one vowel for another ("moniter").
+    Other one-letter differences are too often another real word ("content" and
+    "context", "project" and "protect")."""
+    if len(typed) == len(word):
+        diff = [index for index in range(len(word)) if typed[index] != word[index]]
+        if len(diff) == 1:
+            return typed[diff[0]] in _VOWELS and word[diff[0]] in _VOWELS
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == word[diff[1]]
+            and typed[diff[1]] == word[diff[0]]
+        )
+    if len(typed) + 1 != len(word):
+        return False
+    for index in range(1, len(word)):
+        if word[:index] + word[index + 1 :] == typed:
+            letter = word[index]
+            if letter in _VOWELS or letter == word[index - 1]:
+                return True
+    return False
+
+
+class Spelling:
+    """The words a vocabulary's terms are made of (whole stems, and the written
+    prefixes of `word*` terms), and the typos one slip from exactly one of them.
+    Lookups go by deleted letters (the symmetric-delete method), so a word costs
+    a few dictionary probes whatever the vocabulary's size."""
+
+    def __init__(self, terms: list[str]):
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
+        self.stems: set[str] = set()  # of prefixes: "trac" for "trace*"
+        for source in terms:
+            for text, is_prefix, written in compile_term(source).parts:
+                if text == SIZE or not text:
+                    continue
+                if is_prefix:
+                    self.prefixes.add(written)
+                    self.stems.add(text)
+                else:
+                    self.words.add(text)
+        self._by_delete: dict[str, set[str]] = {}
+        for word in self.words | self.prefixes:
+            if len(word) >= _TYPO_LENGTH - 1:
+                for key in _deletes(word) | {word}:
+                    self._by_delete.setdefault(key, set()).add(word)
+        self._shortest_prefix = min(map(len, self.prefixes), default=0)
+        self._memo: dict[str, str | None] = {}  # words repeat from line to line
+
+    def known(self, word: str) -> bool:
+        return (
+            word in self.words
+            or word in self.stems
+            or any(word[:size] in self.prefixes for size in range(self._shortest_prefix, len(word) + 1))
+        )
+
+    def correct(self, word: str) -> str | None:
+        """The one vocabulary word `word` is a typo of, or None."""
+        if len(word) < _TYPO_LENGTH:
+            return None
+        if word not in self._memo:
+            if len(self._memo) >= 20_000:
+                self._memo.clear()
+            self._memo[word] = self._correct(word)
+        return self._memo[word]
+
+    def _correct(self, word: str) -> str | None:
+        if not word.isalpha() or self.known(word):
+            return None
+        found = {
+            candidate
+            for key in _deletes(word) | {word}
+            for candidate in self._by_delete.get(key, ())
+            if _typo_of(word, candidate)
+        }
+        if not found:
+            return None
+        # "feasability" is both "feasibility" and "feasib*": one reading, the longest.
+        longest = max(found, key=lambda candidate: (len(candidate), candidate))
+        return longest if all(longest.startswith(candidate) for candidate in found) else None
 
 
 PLAIN = Lexicon()
@@ -100,6 +206,7 @@ class Tokens:
     can_end: list[bool]  # a phrase may end at this stem
     heads: list[bool]  # the last part of a hyphenated word: a "tariff-code" is a code
     label: int  # stems in a leading "spike:"-style label (0 when there is none)
+    quoted: frozenset[int] = frozenset()  # stems inside double quotes: a name, not work
 
     def __len__(self) -> int:
         return len(self.stems)
@@ -138,6 +245,8 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         word = match.group()
         lowered = word.lower()
         base = SIZE if _SIZE.fullmatch(lowered) else stem(lowered)
+        if lexicon.spelling is not None and base not in lexicon.abbreviations:
+            base = lexicon.spelling.correct(base) or base
         parts = lexicon.abbreviations.get(base, (base,))
         if joined:
             # A phrase may not end before this part, nor start at it, unless the
@@ -161,7 +270,33 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         not can_start[index] and can_end[index] and index > 0 and spans[index - 1][1] < spans[index][0]
         for index in range(len(stems))
     ]
-    return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label)
+    quoted = _quoted(text, spans)
+    return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label, quoted)
+
+
+_QUOTED = re.compile(r'"([^"]*)"|\u201c([^\u201d]*)\u201d')
+# A quoted name is short; a longer quotation is the task itself, pasted in quotes.
+_NAME_WORDS = 5
+
+
+def _quoted(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Stems inside short double-quoted names ("because you watched" row), when
+    the line has words outside them too."""
+    if '"' not in text and "\u201c" not in text:
+        return frozenset()
+    inside: set[int] = set()
+    index = 0  # quotes and words both run left to right: one pass over each
+    for match in _QUOTED.finditer(text):
+        start, end = match.span()
+        while index < len(spans) and spans[index][0] <= start:
+            index += 1
+        found = []
+        while index < len(spans) and spans[index][1] < end:
+            found.append(index)
+            index += 1
+        if len({spans[position] for position in found}) <= _NAME_WORDS:
+            inside.update(found)
+    return frozenset(inside) if len(inside) < len(spans) else frozenset()
 
 
 def tokenize(text: str, lexicon: Lexicon = PLAIN) -> Tokens:

@@ -9,6 +9,10 @@ heldout_tasks.toml (written last, measured once the vocabulary was done).
 terse_tuning.toml and terse_heldout.toml are sprint-board shorthand (ticket ids,
 abbreviations, ambiguous words in both senses), written before the senses and
 abbreviations were added: the first shaped them, the second is measured only.
+terse_heldout_2.toml (board titles across ten domains: ticket prefixes, mixed
+case, typos) was written and committed by another author before the vocabulary
+changes that followed it, and is measured only; terse_tuning_2.toml, in the same
+style, shaped those changes.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from rolescope.classify import classify_task, classify_text
+from rolescope.classify import _classifier, classify_task, classify_text
 from rolescope.spec import Task
 from rolescope.textmatch import tokenize, words
 
@@ -47,17 +51,20 @@ def load(name: str) -> dict:
 
 
 TERSE = load("terse_heldout.toml")
+TERSE_2 = load("terse_heldout_2.toml")
 HELDOUT = {
     "labelled_tasks.toml:heldout": CORPUS["heldout"],
     "heldout_tasks.toml:task": load("heldout_tasks.toml")["task"],
     "terse_heldout.toml:task": TERSE["task"],
+    "terse_heldout_2.toml:task": TERSE_2["task"],
 }
 # The measured figures (README, "How it decides"), less a small margin: a change
 # that costs even two lines on a held-out set fails here.
 MEASURED = {
-    "labelled_tasks.toml:heldout": (0.922, 0.967),  # before the terse work: 0.911, 0.956
-    "heldout_tasks.toml:task": (0.933, 0.992),  # before: 0.925, 0.992
-    "terse_heldout.toml:task": (0.935, 0.959),  # before: 0.829, 0.876
+    "labelled_tasks.toml:heldout": (0.922, 0.978),  # before the terse work: 0.911, 0.956
+    "heldout_tasks.toml:task": (0.942, 0.992),  # before: 0.925, 0.992
+    "terse_heldout.toml:task": (0.941, 0.959),  # before: 0.829, 0.876
+    "terse_heldout_2.toml:task": (0.957, 0.984),  # before its vocabulary changes: 0.935, 0.973
 }
 
 
@@ -86,7 +93,9 @@ def test_terse_corpora_are_big_enough_and_apart():
 def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
     """Expected calibration error on the held-out sets the calibration was not
     fitted on; "unsure" holds a good part of the errors and few of the rest."""
-    entries = HELDOUT["heldout_tasks.toml:task"] + HELDOUT["terse_heldout.toml:task"]
+    entries = (
+        HELDOUT["heldout_tasks.toml:task"] + HELDOUT["terse_heldout.toml:task"] + HELDOUT["terse_heldout_2.toml:task"]
+    )
     results = [(classify_text(e["text"], catalog), e["archetype"]) for e in entries]
     bins: dict[int, list[tuple[float, bool]]] = {}
     for result, label in results:
@@ -96,11 +105,11 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.037 (0.23 before calibration)
+    assert ece <= 0.05  # measured 0.035 (0.23 before calibration)
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 11 of 19
-    assert sum(sure) / len(sure) >= 0.96  # measured 0.969
+    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 15 of 25
+    assert sum(sure) / len(sure) >= 0.97  # measured 0.977
 
 
 @pytest.mark.parametrize(
@@ -111,6 +120,8 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         "tuning_tasks_2.toml:task",
         "tuning_tasks_3.toml:task",
         "terse_tuning.toml:task",
+        "terse_tuning_2.toml:task",
+        "terse_tuning_3.toml:task",
     ],
 )
 def test_tuning_accuracy(catalog, corpus):
@@ -124,6 +135,10 @@ def test_tuning_accuracy(catalog, corpus):
 
 def test_vocabulary_does_not_quote_heldout_lines(catalog):
     """Terms are domain words and short phrases, not the test sentences."""
+    every_line = {" ".join(words(entry["text"])) for entries in HELDOUT.values() for entry in entries}
+    terms = {" ".join(words(term.replace("*", ""))) for terms in catalog.vocabulary.terms.values() for term in terms}
+    terms |= {" ".join(words(term.replace("*", ""))) for term in catalog.vocabulary.senses}
+    assert not terms & every_line  # no held-out line, however short, is a term
     heldout = [" ".join(words(entry["text"])) for entry in CORPUS["heldout"]]
     long_terms = [
         term
@@ -150,6 +165,38 @@ def test_terse_vague_lines_are_flagged_and_terse_work_is_not(catalog):
     assert all(result.unsure for result in vague)
     concrete = [classify_text(entry["text"], catalog) for entry in TERSE["task"]]
     assert sum(result.vague for result in concrete) <= 2
+
+
+def test_second_terse_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalog):
+    tuning = load("terse_tuning_2.toml")
+    counts = {a: sum(e["archetype"] == a for e in TERSE_2["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 50 and len(TERSE_2["task"]) >= 150, counts
+    others = [TERSE, tuning, load("terse_tuning.toml"), load("heldout_tasks.toml"), CORPUS]
+    written = {e["text"].lower() for corpus in others for part in corpus.values() for e in part}
+    assert not {e["text"].lower() for e in TERSE_2["task"]} & written
+    vague = [classify_text(entry["text"], catalog) for entry in TERSE_2["vague"]]
+    assert sum(result.vague for result in vague) >= len(vague) - 1, [r.text for r in vague if not r.vague]
+    assert sum(classify_text(entry["text"], catalog).vague for entry in TERSE_2["task"]) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "term"),
+    [
+        ("monitering for silent failures", "monitering", "monitor*"),
+        ("retrian the ranker weekly", "retrian", "retrain*"),
+        ("latnecy regression after v3", "latnecy", "latency"),
+        ("implment retries in the client", "implment", "implement*"),
+        ("quick feasability check", "feasability", "feasibility"),
+    ],
+)
+def test_a_typo_is_read_as_the_word_it_misses_and_shown_as_written(catalog, text, written, term):
+    assert (written, term) in [(item.text, item.term) for item in classify_text(text, catalog).evidence]
+
+
+@pytest.mark.parametrize("word", ["content", "project", "internal", "stable", "redaction", "compliant", "channel"])
+def test_a_real_word_is_never_read_as_a_typo(catalog, word):
+    spelling = _classifier(catalog).lexicon.spelling
+    assert spelling is not None and spelling.correct(word) is None
 
 
 @pytest.mark.parametrize(
@@ -179,6 +226,32 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("Node.js proxy for LLM calls", "developer", "Node.js"),
         ("node failures in the training cluster: page", "operator", "node failures"),
         ("eval harness in CI", "developer", "eval harness"),
+        ("evaluate three rankers offline", "researcher", "evaluate"),
+        (
+            "evaluate whether the cluster can absorb launch traffic",
+            "operator",
+            "evaluate whether the cluster can absorb",
+        ),
+        (
+            "fallback to last good scores on timeout",
+            "operator",
+            "fallback to last good scores on timeout",
+        ),
+        ("fallback path for empty results", "developer", "fallback"),
+        ("threshold selection from a cost matrix", "researcher", "threshold selection"),
+        ("alert thresholds for the scoring svc", "operator", "thresholds"),
+        ("failure taxonomy from 300 runs", "researcher", "failure taxonomy"),
+        ("GPU cost per team, monthly", "operator", "cost per"),
+        ("detect fake reviews w/o labels? spike", "researcher", "spike"),
+        ("debug training divergence, loss spikes", "researcher", "debug training"),
+        ("debug scoring errors in prod", "operator", "debug"),
+        ("sample 300 chats for error analysis", "researcher", "sample"),
+        ("sample live predictions daily for a spot check", "operator", "sample live"),
+        ("replay failed events from the queue", "operator", "replay failed"),
+        ("replay logged sessions to compare rankers", "researcher", "replay logged"),
+        ("write regression tests for the tokenizer code", "developer", "write regression tests"),
+        ("investigate why the ranker underperforms offline", "researcher", "investigate why the ranker underperforms"),
+        ("investigate why the scoring API times out", "operator", "investigate why"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
@@ -200,6 +273,14 @@ def test_phrases_stop_at_sentence_punctuation_and_whole_hyphenated_words():
     on = tokens.stems.index("on")
     assert tokens.allows(on, on + 2)  # "on-call" whole
     assert tokens.phrase(on, on + 2) == "on-call"
+
+
+def test_a_quoted_name_is_not_work(catalog):
+    result = classify_text('RECS-9 "because you watched" row wired into home screen', catalog)
+    assert result.archetype == "developer"
+    assert "watched" not in [item.text for item in result.evidence]
+    # A whole task pasted in quotes is still read.
+    assert not classify_text('"Set up drift alerts on the loan model"', catalog).vague
 
 
 def test_a_hyphenated_word_matches_whole_not_by_its_pieces(catalog):
