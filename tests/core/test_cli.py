@@ -261,6 +261,9 @@ CORE_MODULES = [
     "rolescope.lintout",
     "rolescope.phrases",
     "rolescope.postparse",
+    "rolescope.importer",
+    "rolescope.lint_spec",
+    "rolescope.htmlposting",
     "rolescope.report",
     "rolescope.split",
 ]
