@@ -50,6 +50,8 @@ _PERIODS = {
     "month": "month", "mo": "month", "monthly": "month",
     "hour": "hour", "hr": "hour", "hourly": "hour",
 }  # fmt: skip
+_VAGUE = "too vague to classify: it names nothing built, run or decided"
+_NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task it measures"
 _DUTY_SECTIONS = ("owns",)
 _OUTCOME_SECTIONS = ("outcomes",)
 _NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission")
@@ -159,24 +161,24 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         candidates.append(_Candidate(line.number, task_text, weeks=weeks))
 
     placed: list[_Candidate] = []
+    vague: set[int] = set()  # ids of outcome lines the classifier cannot place on their own
+    outcome_ids = {id(candidate) for candidate in candidates[:outcome_count]}
     for candidate in candidates:
         if len(candidate.text) > MAX_TEXT_CHARS:
             unplaced.append(
                 Unplaced(line_of(candidate.line), candidate.text[:80] + "…", "longer than a task line can be")
             )
             continue
-        result = classify_text(candidate.text, catalog)
-        if result.vague:
-            unplaced.append(
-                Unplaced(
-                    line_of(candidate.line),
-                    candidate.text,
-                    "too vague to classify: it names nothing built, run or decided",
-                )
-            )
-            continue
+        if classify_text(candidate.text, catalog).vague:
+            if id(candidate) not in outcome_ids:
+                unplaced.append(Unplaced(line_of(candidate.line), candidate.text, _VAGUE))
+                continue
+            vague.add(id(candidate))  # it may still measure a duty
         placed.append(candidate)
-    placed = _merge_outcomes(placed, outcome_count, candidates, catalog)
+    placed, unmatched = _merge_outcomes(placed, outcome_ids, vague, catalog)
+    for outcome in unmatched:
+        reason = _VAGUE if id(outcome) in vague else _NO_DUTY
+        unplaced.append(Unplaced(line_of(outcome.line), outcome.text, reason))
     if not placed:
         found_lines = len(candidates) + skipped_standard
         what = (
@@ -310,38 +312,43 @@ def _measurable(text: str, catalog: Catalog) -> bool:
     return bool(rule and matches_any(rule.phrases, words(text)))
 
 
-def _overlap(first: str, second: str) -> float:
+def _shared(first: str, second: str) -> int:
+    """How many content words two lines share."""
     a = {word for word in words(first) if word not in _COMMON}
     b = {word for word in words(second) if word not in _COMMON}
-    return len(a & b) / max(1, min(len(a), len(b)))
+    return len(a & b)
 
 
 def _merge_outcomes(
-    placed: list[_Candidate], outcome_count: int, candidates: list[_Candidate], catalog: Catalog
-) -> list[_Candidate]:
-    """An outcome about the same work as a duty becomes that duty's outcome rather
-    than a second task (a posting lists the work and what it achieves)."""
-    outcome_ids = {id(candidate) for candidate in candidates[:outcome_count]}
-    outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids and candidate.end_week is None]
+    placed: list[_Candidate], outcome_ids: set[int], vague: set[int], catalog: Catalog
+) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Duties are the work and outcomes measure it: each outcome becomes the outcome
+    of the duty it shares the most words with (two at least, or three across kinds
+    of work). Without duty lines (a description rolescope drafted lists its tasks as
+    outcomes) the outcomes that name work are the tasks. Returns the tasks, and the
+    outcomes left over."""
     duties = [candidate for candidate in placed if id(candidate) not in outcome_ids]
-    merged: set[int] = set()
+    outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids]
+    if not duties:
+        return [o for o in outcomes if id(o) not in vague], [o for o in outcomes if id(o) in vague]
+    unmatched = []
     for outcome in outcomes:
-        best, score = None, 0.0
+        kind = classify_text(outcome.text, catalog).kind
+        best, best_score = None, 0
         for duty in duties:
-            if duty.outcome is None:
-                overlap = _overlap(outcome.text, duty.text)
-                if overlap > score:
-                    best, score = duty, overlap
-        if (
-            best is not None
-            and score >= 0.5
-            and (classify_text(best.text, catalog).archetype == classify_text(outcome.text, catalog).archetype)
-        ):
-            best.outcome = outcome.outcome or outcome.text
-            if best.weeks is None:
-                best.weeks = outcome.weeks
-            merged.add(id(outcome))
-    return [candidate for candidate in placed if id(candidate) not in merged]
+            if duty.outcome is not None:
+                continue
+            shared = _shared(outcome.text, duty.text)
+            needed = 2 if classify_text(duty.text, catalog).kind == kind else 3
+            if shared >= needed and shared > best_score:
+                best, best_score = duty, shared
+        if best is None:
+            unmatched.append(outcome)
+            continue
+        best.outcome = outcome.text
+        if best.weeks is None:
+            best.weeks = outcome.weeks
+    return duties, unmatched
 
 
 def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
