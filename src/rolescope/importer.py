@@ -137,7 +137,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     unplaced: list[Unplaced] = []
     skipped_standard = 0
     candidates: list[_Candidate] = []
-    drafted = _drafted_pattern(catalog)
+    drafted = drafted_pattern(catalog)
     for line in outcomes:
         content = _plain(_content(line, raw))
         if not content:
@@ -271,7 +271,7 @@ def _standard_lines(catalog: Catalog) -> set[str]:
     return {_key(line) for info in catalog.archetypes.values() for line in info.owns}
 
 
-def _drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
+def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
     """The outcome rolescope drafts for a task with no outcome of its own, read back."""
     template = re.escape(catalog.jd.outcomes.drafted)
     template = template.replace(re.escape("{task}"), r"(?P<task>.+?)").replace(

@@ -19,6 +19,7 @@ from rolescope.catalog import Catalog, LintRule
 from rolescope.classify import classify_text
 from rolescope.export import RoleExport, roles_to_publish
 from rolescope.findings import Finding
+from rolescope.importer import drafted_pattern
 from rolescope.lint import REQUIREMENT_SECTIONS, Check, LintContext, LintResult, lint_posting
 from rolescope.postparse import Posting
 from rolescope.recommend import Recommendation, join_words, recommend
@@ -59,9 +60,18 @@ def _role_for(posting: Posting, spec: RoleSpec, catalog: Catalog) -> SpecRole:
     roles: list[RoleExport] = roles_to_publish(spec, recommendation, catalog)
     texts = [line.content for line in posting.lines if line.kind in ("item", "text")]
 
+    drafted = drafted_pattern(catalog)
+
     def outcomes(role: RoleExport) -> tuple[tuple[str, int | None], ...]:
+        """The outcomes the description states; one it drafted from a task is the task's work."""
         section = role.document.section("outcomes")
-        return tuple((item.text, item.source.task) for item in section.items) if section else ()
+        if section is None:
+            return ()
+        found = []
+        for item in section.items:
+            match = drafted.fullmatch(item.text) if item.drafted else None
+            found.append((match.group("task") if match else item.text, item.source.task))
+        return tuple(found)
 
     def score(role: RoleExport) -> float:
         found = outcomes(role)
@@ -148,7 +158,10 @@ def _checks(role: SpecRole, catalog: Catalog) -> dict[str, Check]:
                 )
 
     def skills(ctx: LintContext, key: str, rule: LintRule) -> Iterator[Finding]:
+        credentials = catalog.jd.credentials.terms
         for line in ctx.posting.in_sections(*REQUIREMENT_SECTIONS):
+            if matches_any(credentials, words(line.content)):
+                continue  # a credential is judged by what the tasks need (credentials-not-needed)
             result = classify_text(line.content, catalog)
             if result.vague or result.unsure or weeks.get(result.archetype, 0) > 0:
                 continue
@@ -165,7 +178,7 @@ def _checks(role: SpecRole, catalog: Catalog) -> dict[str, Check]:
         ratio = rule.ratio or 0.6
         for text, task in role.outcomes:
             if not stated(text, texts, ratio):
-                where = f"task {task}: " if task else ""
+                where = f"task {task}'s outcome " if task else ""
                 yield Finding(
                     key,
                     rule.severity,
