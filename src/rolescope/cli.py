@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _presets_option(exp)
 
-    lnt = sub.add_parser("lint", help="check job descriptions (Markdown or plain text) against the lint rules")
+    lnt = sub.add_parser("lint", help="check job descriptions (Markdown, plain text or HTML) against the lint rules")
     lnt.add_argument("files", nargs="+", metavar="FILE", help="postings to check; - reads standard input")
     shape = lnt.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="a JSON list, one object per finding")
@@ -529,8 +529,16 @@ def cmd_lint(args: argparse.Namespace) -> int:
             problems.extend(error.lines)
             continue
         read += 1
-        fmt = "txt" if name.lower().endswith(".txt") else "md"
+        from rolescope.importer import posting_format
+
+        fmt = posting_format(name, text)
         file = "-" if name == "-" else name
+        where = None
+        if fmt == "html":  # read as the Markdown it holds; findings name the HTML's own lines
+            from rolescope.htmlposting import html_to_posting
+
+            converted = html_to_posting(text)
+            text, fmt, where = converted.text, "md", converted.source_line
         if spec is not None:
             from rolescope.lint_spec import lint_against_spec
             from rolescope.postparse import parse_posting
@@ -539,6 +547,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
             result = lint_against_spec(posting, spec, catalog, file=file)
         else:
             result = lint_text(text, catalog, fmt, file=file)
+        if where is not None:
+            from dataclasses import replace
+
+            result.findings = [
+                replace(f, line=where(f.line), column=None) if f.line is not None else f for f in result.findings
+            ]
         findings += [finding for finding in result.findings if finding.at_least(args.min_severity)]
     _print_problems(problems)
     if args.sarif:

@@ -26,7 +26,7 @@ from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
 from rolescope.errors import RolescopeError
 from rolescope.htmlposting import html_to_posting, looks_like_html
-from rolescope.limits import MAX_TEXT_CHARS
+from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
 from rolescope.numbers import exact_sum
 from rolescope.postparse import Line, parse_posting
 from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
@@ -128,6 +128,9 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         if at:
             title, company = at.group("title").strip(), at.group("company").strip()
     pay = _pay(labelled.get("pay") or "", "\n".join(raw))
+    # A value a spec cannot hold is not taken (the spec must load back).
+    company = company if len(company) <= MAX_TEXT_CHARS else ""
+    location = location if len(location) <= MAX_TEXT_CHARS else ""
 
     standard = _standard_lines(catalog)
     duties = [line for line in posting.lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
@@ -188,6 +191,10 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         )
         raise RolescopeError(f"{source}: {what}, so there is nothing to import")
 
+    if len(placed) > MAX_TASKS:
+        raise RolescopeError(
+            f"{source}: {len(placed):,} duty lines is over the limit of {MAX_TASKS:,} tasks for one spec"
+        )
     tasks = _tasks(placed, catalog)
     stage, cue = _stage("\n".join(raw), catalog)
     if cue:
@@ -312,11 +319,9 @@ def _measurable(text: str, catalog: Catalog) -> bool:
     return bool(rule and matches_any(rule.phrases, words(text)))
 
 
-def _shared(first: str, second: str) -> int:
-    """How many content words two lines share."""
-    a = {word for word in words(first) if word not in _COMMON}
-    b = {word for word in words(second) if word not in _COMMON}
-    return len(a & b)
+def _content_words(text: str) -> set[str]:
+    """The words that say what a line is about (two lines sharing them are about the same work)."""
+    return {word for word in words(text) if word not in _COMMON}
 
 
 def _merge_outcomes(
@@ -331,15 +336,16 @@ def _merge_outcomes(
     outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids]
     if not duties:
         return [o for o in outcomes if id(o) not in vague], [o for o in outcomes if id(o) in vague]
+    kinds = {id(candidate): classify_text(candidate.text, catalog).kind for candidate in placed}
+    content = {id(candidate): _content_words(candidate.text) for candidate in placed}
     unmatched = []
     for outcome in outcomes:
-        kind = classify_text(outcome.text, catalog).kind
         best, best_score = None, 0
         for duty in duties:
             if duty.outcome is not None:
                 continue
-            shared = _shared(outcome.text, duty.text)
-            needed = 2 if classify_text(duty.text, catalog).kind == kind else 3
+            shared = len(content[id(outcome)] & content[id(duty)])
+            needed = 2 if kinds[id(duty)] == kinds[id(outcome)] else 3
             if shared >= needed and shared > best_score:
                 best, best_score = duty, shared
         if best is None:
@@ -394,6 +400,8 @@ def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
         return "", "", ""
     title = _plain(raw[top[0].number - 1].lstrip("# ").strip())
     company = location = ""
+    if top[0].kind == "heading" and top[0].section is not None and len(words(title)) <= 3:
+        return "", "", ""  # the posting opens with a section ("Responsibilities"), not a title
     if len(top) > 1:
         second = top[1]
         text = raw[second.number - 1].strip()

@@ -116,3 +116,12 @@ def test_lint_spec_on_the_command_line(tmp_path):
     bad = run_cli("lint", str(BAD), "--spec", str(broken))
     assert bad.returncode == 2
     assert "broken.toml" in bad.stderr and "tasks" in bad.stderr
+
+
+def test_html_postings_are_linted_on_their_own_lines():
+    path = IMPORTS / "laundry-list-everything.html"
+    result = run_cli("lint", str(path), "--json")
+    assert result.returncode == 1
+    lines = path.read_text(encoding="utf-8").splitlines()
+    vague = [finding for finding in json.loads(result.stdout) if finding["rule"] == "vague-duty"]
+    assert [lines[finding["line"] - 1].strip() for finding in vague] == ["<li>Be a rockstar team player</li>"]
