@@ -41,11 +41,9 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.parts)).strip()
         if text:
-            if self.prefix == "" and self.bold_only and text.startswith("**") and text.endswith("**"):
-                pass  # a bold line on its own: the Markdown parser reads it as a heading
-            elif self.prefix == "":
-                text = text.replace("**", "")
-            else:
+            # Bold stays only on a line that is all bold (the parser reads it as a
+            # heading, as a company name under the title is); elsewhere it is dropped.
+            if self.prefix or not (self.bold_only and text.startswith("**") and text.endswith("**")):
                 text = text.replace("**", "")
             if self.lines and self.lines[-1][0] != "":
                 self.lines.append(("", self.started))
