@@ -132,36 +132,8 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     company = company if len(company) <= MAX_TEXT_CHARS else ""
     location = location if len(location) <= MAX_TEXT_CHARS else ""
 
-    standard = _standard_lines(catalog)
-    duties = [line for line in posting.lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
-    outcomes = [line for line in posting.lines if line.section in _OUTCOME_SECTIONS and line.kind in ("item", "text")]
-    if not duties and not outcomes:
-        duties = [line for line in posting.lines if line.kind == "item" and line.section not in _NOT_DUTIES]
+    candidates, outcome_count, skipped_standard = _candidates(posting.lines, raw, catalog)
     unplaced: list[Unplaced] = []
-    skipped_standard = 0
-    candidates: list[_Candidate] = []
-    drafted = drafted_pattern(catalog)
-    for line in outcomes:
-        content = _plain(_content(line, raw))
-        if not content:
-            continue
-        found = drafted.fullmatch(content)
-        if found:
-            candidates.append(_Candidate(line.number, found.group("task"), end_week=float(found.group("week"))))
-            continue
-        task_text, weeks = _duration(content, catalog)
-        measurable = _measurable(task_text, catalog)
-        candidates.append(_Candidate(line.number, task_text, outcome=task_text if measurable else None, weeks=weeks))
-    outcome_count = len(candidates)
-    for line in duties:
-        content = _plain(_content(line, raw))
-        if not content:
-            continue
-        if _key(content) in standard:
-            skipped_standard += 1
-            continue
-        task_text, weeks = _duration(content, catalog)
-        candidates.append(_Candidate(line.number, task_text, weeks=weeks))
 
     placed: list[_Candidate] = []
     vague: set[int] = set()  # ids of outcome lines the classifier cannot place on their own
@@ -237,6 +209,41 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         title or None,
         tuple(line_of(candidate.line) for candidate in placed),
     )
+
+
+def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int]:
+    """The outcome lines, then the duty lines, read as candidate tasks; how many of them
+    are outcomes; and how many duty lines were rolescope's standard responsibilities."""
+    standard = _standard_lines(catalog)
+    duties = [line for line in lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
+    outcomes = [line for line in lines if line.section in _OUTCOME_SECTIONS and line.kind in ("item", "text")]
+    if not duties and not outcomes:
+        duties = [line for line in lines if line.kind == "item" and line.section not in _NOT_DUTIES]
+    skipped_standard = 0
+    candidates: list[_Candidate] = []
+    drafted = drafted_pattern(catalog)
+    for line in outcomes:
+        content = _plain(_content(line, raw))
+        if not content:
+            continue
+        found = drafted.fullmatch(content)
+        if found:
+            candidates.append(_Candidate(line.number, found.group("task"), end_week=float(found.group("week"))))
+            continue
+        task_text, weeks = _duration(content, catalog)
+        measurable = _measurable(task_text, catalog)
+        candidates.append(_Candidate(line.number, task_text, outcome=task_text if measurable else None, weeks=weeks))
+    outcome_count = len(candidates)
+    for line in duties:
+        content = _plain(_content(line, raw))
+        if not content:
+            continue
+        if _key(content) in standard:
+            skipped_standard += 1
+            continue
+        task_text, weeks = _duration(content, catalog)
+        candidates.append(_Candidate(line.number, task_text, weeks=weeks))
+    return candidates, outcome_count, skipped_standard
 
 
 def _with_title(spec: RoleSpec, title: str, notes: list[str], catalog: Catalog) -> RoleSpec:
