@@ -27,7 +27,7 @@ from rolescope.spec import ARCHETYPES, FAILURES, STAGES
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
-DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint")
+DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "import")
 
 
 class _Data(BaseModel):
@@ -263,6 +263,10 @@ LintKind = Literal[
     "pay-range",
     "pay-jurisdiction",
     "suppression",
+    "spec-credentials",
+    "spec-skills",
+    "spec-outcomes",
+    "spec-title",
 ]
 
 
@@ -286,6 +290,26 @@ class LintRule(_Data):
     limit: float | None = None
     list_limit: float | None = None
     ratio: float | None = None
+
+
+class ImportDurations(_Data):
+    week_words: list[str] = Field(default_factory=lambda: ["week", "weeks"])
+    month_words: list[str] = Field(default_factory=lambda: ["month", "months"])
+    weeks_per_month: float = Field(default=4.33, gt=0)
+
+
+class ImportLabels(_Data):
+    company: list[str] = Field(default_factory=list)
+    location: list[str] = Field(default_factory=list)
+    pay: list[str] = Field(default_factory=list)
+
+
+class ImportSettings(_Data):
+    """How `rolescope import` reads a posting (presets/import.toml)."""
+
+    stages: dict[str, list[str]] = Field(default_factory=dict)
+    durations: ImportDurations = Field(default_factory=ImportDurations)
+    labels: ImportLabels = Field(default_factory=ImportLabels)
 
 
 class LintSection(_Data):
@@ -330,6 +354,7 @@ class Catalog:
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+    importing: ImportSettings = field(default_factory=ImportSettings)
 
 
 def user_presets_dir() -> Path | None:
@@ -450,6 +475,7 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
         lint=build("lint", LintCatalog, merged["lint"]),
+        importing=build("import", ImportSettings, merged["import"]),
         domains=entries("titles", "domains", Domain),
         levels=entries("titles", "levels", Level),
         remedies=dict(remedies),
@@ -517,6 +543,11 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
+    for stage in catalog.importing.stages:
+        if stage not in STAGES:
+            problems.append(
+                f"{sources.get('import', 'import.toml')}: stages.{stage}: is not one of: {', '.join(STAGES)}"
+            )
     for archetype in catalog.remedies:
         if archetype not in ARCHETYPES:
             problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")

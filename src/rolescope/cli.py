@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the commands import what they need when they run
     from rolescope.recommend import Recommendation
     from rolescope.spec import RoleSpec
 
-COMMANDS = ("new", "recommend", "classify", "export", "lint", "presets")
+COMMANDS = ("new", "recommend", "classify", "export", "lint", "import", "presets")
 
 DESCRIPTION = """\
 Scope a machine-learning hire from the real work of its first six months.
@@ -32,7 +32,8 @@ Scope a machine-learning hire from the real work of its first six months.
   rolescope recommend SPEC.toml [--json]
   rolescope classify [TEXT ...] [--json]  (or one task per line on stdin)
   rolescope export SPEC.toml ... [--out DIR] [--force] [--format md,txt,html] [--as-one]
-  rolescope lint FILE ... [--json | --sarif] [--min-severity LEVEL]   (- reads stdin)
+  rolescope lint FILE ... [--json | --sarif] [--min-severity LEVEL] [--spec SPEC.toml]   (- reads stdin)
+  rolescope import POSTING [-o SPEC.toml] [--force] [--json]   (Markdown, text or HTML; - reads stdin)
   rolescope presets [--json]
 
 Run `rolescope COMMAND --help` for a command's options.
@@ -107,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _presets_option(exp)
 
-    lnt = sub.add_parser("lint", help="check job descriptions (Markdown or plain text) against the lint rules")
+    lnt = sub.add_parser("lint", help="check job descriptions (Markdown, plain text or HTML) against the lint rules")
     lnt.add_argument("files", nargs="+", metavar="FILE", help="postings to check; - reads standard input")
     shape = lnt.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="a JSON list, one object per finding")
@@ -119,7 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         help="report findings at this level or above: info (default), warning or error",
     )
+    lnt.add_argument(
+        "--spec",
+        metavar="SPEC.toml",
+        help="also compare each posting with this spec: requirements no task needs, outcomes left out, the title",
+    )
     _presets_option(lnt)
+
+    imp = sub.add_parser("import", help="turn an existing job posting into a draft spec and print its recommendation")
+    imp.add_argument(
+        "posting", metavar="POSTING", help="a posting in Markdown, plain text or HTML; - reads standard input"
+    )
+    imp.add_argument(
+        "-o",
+        "--output",
+        metavar="SPEC.toml",
+        help="where to write the draft spec (default: standard output, with the recommendation on standard error)",
+    )
+    imp.add_argument("--force", action="store_true", help="overwrite SPEC.toml if it exists")
+    imp.add_argument(
+        "--json", action="store_true", help="one JSON object: the spec, the recommendation and what was not placed"
+    )
+    _presets_option(imp)
 
     pre = sub.add_parser("presets", help="list the example roles")
     pre.add_argument("--json", action="store_true", help="a JSON list of objects")
@@ -271,7 +293,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from rolescope.specio import dump_spec, read_spec, write_spec
+    from rolescope.specio import dump_spec, read_spec
 
     catalog = _catalog(args)
     if args.preset not in catalog.roles:
@@ -282,18 +304,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(dump_spec(spec))
         return 0
-    target = Path(args.output)
-    _refuse_overwrite(target, args.force)
+    _write_new_spec(spec, Path(args.output), args.force)
+    return 0
+
+
+def _write_new_spec(spec: RoleSpec, target: Path, force: bool) -> None:
+    """A spec to a file the lead named: never over anything there without --force."""
+    from rolescope.specio import write_spec
+
+    _refuse_overwrite(target, force)
     _make_folder(target.parent)
     try:
-        write_spec(spec, target, replace=args.force)
+        write_spec(spec, target, replace=force)
     except FileExistsError:  # made by someone else since the check: still not overwritten
-        _refuse_overwrite(target, args.force)
+        _refuse_overwrite(target, force)
         raise
     except OSError as error:
         raise RolescopeError(f"{target}: cannot write it: {error.strerror or error}") from None
     print(f"wrote {safe_path(target)}", file=sys.stderr)
-    return 0
 
 
 def _make_folder(folder: Path) -> None:
@@ -486,6 +514,11 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from rolescope.lintout import text_line, to_json, to_sarif
 
     catalog = _catalog(args)
+    spec = None
+    if args.spec:
+        from rolescope.specio import read_spec
+
+        spec = read_spec(args.spec)  # a bad spec is bad usage: nothing is linted against a guess
     findings: list[Finding] = []
     problems: list[str] = []
     read = 0
@@ -496,8 +529,30 @@ def cmd_lint(args: argparse.Namespace) -> int:
             problems.extend(error.lines)
             continue
         read += 1
-        fmt = "txt" if name.lower().endswith(".txt") else "md"
-        result = lint_text(text, catalog, fmt, file="-" if name == "-" else name)
+        from rolescope.importer import posting_format
+
+        fmt = posting_format(name, text)
+        file = "-" if name == "-" else name
+        where = None
+        if fmt == "html":  # read as the Markdown it holds; findings name the HTML's own lines
+            from rolescope.htmlposting import html_to_posting
+
+            converted = html_to_posting(text)
+            text, fmt, where = converted.text, "md", converted.source_line
+        if spec is not None:
+            from rolescope.lint_spec import lint_against_spec
+            from rolescope.postparse import parse_posting
+
+            posting = parse_posting(text, catalog.lint, markdown=fmt == "md")
+            result = lint_against_spec(posting, spec, catalog, file=file)
+        else:
+            result = lint_text(text, catalog, fmt, file=file)
+        if where is not None:
+            from dataclasses import replace
+
+            result.findings = [
+                replace(f, line=where(f.line), column=None) if f.line is not None else f for f in result.findings
+            ]
         findings += [finding for finding in result.findings if finding.at_least(args.min_severity)]
     _print_problems(problems)
     if args.sarif:
@@ -535,6 +590,55 @@ def _read_posting(name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise RolescopeError(f"{name}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rolescope.importer import import_posting, posting_format
+    from rolescope.recommend import recommend
+    from rolescope.specio import dump_spec, spec_to_data
+
+    catalog = _catalog(args)
+    name = args.posting
+    if name == "-" and (sys.stdin is None or sys.stdin.isatty()):
+        raise RolescopeError("rolescope import: - reads the posting from standard input, but none was given")
+    text = _read_posting(name)
+    source = "<stdin>" if name == "-" else name
+    imported = import_posting(text, catalog, fmt=posting_format(name, text), source=source)
+    spec = imported.spec
+    recommendation = recommend(spec, catalog)
+    if args.output:
+        _write_new_spec(spec, Path(args.output), args.force)
+    if args.json:
+        from rolescope.report import build_report
+
+        _dump_json(
+            {
+                "spec": spec_to_data(spec),
+                "recommendation": recommendation.to_json() | build_report(spec, recommendation, catalog).to_json(),
+                "task_lines": list(imported.task_lines),
+                "unplaced": [
+                    {"line": item.line, "text": item.text, "reason": item.reason} for item in imported.unplaced
+                ],
+                "notes": list(imported.notes),
+                "posting_title": imported.posting_title,
+            }
+        )
+        return 0
+    import shutil
+
+    from rolescope.termtext import render_import, render_recommendation, wants_colour
+
+    # Without -o the spec is the output (rolescope import jd.md > role.toml), and
+    # what a person reads goes to standard error.
+    stream = sys.stdout if args.output else sys.stderr
+    if not args.output:
+        sys.stdout.write(dump_spec(spec))
+    colour = wants_colour(stream)
+    width = shutil.get_terminal_size().columns if stream.isatty() else None
+    label = args.output or source
+    stream.write(render_recommendation(label, spec, recommendation, catalog, colour, width))
+    stream.write(render_import(source, imported, colour, width))
+    return 0
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
@@ -625,5 +729,6 @@ HANDLERS = {
     "classify": cmd_classify,
     "export": cmd_export,
     "lint": cmd_lint,
+    "import": cmd_import,
     "presets": cmd_presets,
 }

@@ -174,6 +174,9 @@ class _Context:
         return Finding(key, rule.severity, message, line=line, column=column)
 
 
+LintContext = _Context  # what a check receives (the spec checks in `lint_spec` too)
+
+
 def _quote(text: str) -> str:
     return "“" + " ".join(text.split()) + "”"
 
@@ -414,10 +417,22 @@ CHECKS: dict[str, Callable[[_Context, str, LintRule], Iterator[Finding]]] = {
 }
 
 
-def lint_posting(posting: Posting, catalog: Catalog, *, file: str | None = None) -> LintResult:
+# Rules that compare a posting with its spec (`lint --spec`): `rolescope.lint_spec`
+# holds their checks; without a spec they have nothing to compare and stay quiet.
+SPEC_KINDS = ("spec-credentials", "spec-skills", "spec-outcomes", "spec-title")
+Check = Callable[[_Context, str, LintRule], Iterator[Finding]]
+
+
+def lint_posting(
+    posting: Posting, catalog: Catalog, *, file: str | None = None, spec_checks: dict[str, Check] | None = None
+) -> LintResult:
     ctx = _Context(posting, catalog)
     findings: list[Finding] = []
     for key, rule in ctx.compiled.rules.items():
+        if rule.kind in SPEC_KINDS:
+            if spec_checks and rule.kind in spec_checks:
+                findings.extend(spec_checks[rule.kind](ctx, key, rule))
+            continue
         findings.extend(CHECKS[rule.kind](ctx, key, rule))
     # An ignore comment silences one finding of the rule it names, on its line
     # (or a finding about the whole document), and only with a reason.

@@ -58,6 +58,7 @@ class TaskRow:
     weeks: float
     text: str
     phd_worthy: bool
+    estimated: bool = False  # the weeks are rolescope's estimate (an imported posting gave none)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
             weeks=item.task.weeks,
             text=item.task.text,
             phd_worthy=bool(item.phd_reasons),
+            estimated=bool(item.task.estimated),
         )
 
     rows = tuple(row(item) for item in r.tasks if item.counted)

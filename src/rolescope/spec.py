@@ -96,6 +96,9 @@ class Task(_Model):
     weeks: float = Field(gt=0, le=MAX_TASK_WEEKS)
     archetype: Archetype | None = None
     outcome: str | None = None
+    # The weeks are rolescope's estimate (an imported posting that gave no duration),
+    # not the lead's: true until the lead sets them.
+    estimated: bool | None = None
 
     @field_validator("text")
     @classmethod

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification
+from rolescope.importer import Imported
 from rolescope.markdown import visible_controls
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
@@ -143,7 +144,7 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
         out.append(
             f"    {row.number:>2}  "
             + style(f"{row.archetype:<10}", ARCHETYPE_COLOUR[row.archetype])
-            + f"{flag:>7} {format_number(row.weeks):>5} wk  {body}"
+            + f"{flag:>7} {_weeks(row.weeks, row.estimated):>5} wk  {body}"
         )
     if r.unclassified:
         out.append("")
@@ -152,7 +153,9 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
         )
         for vague in r.unclassified:
             body = hanging(safe(vague.text), 36, width)
-            out.append(f"    {vague.number:>2}  {'vague':<10}{'':>7} {format_number(vague.weeks):>5} wk  {body}")
+            out.append(
+                f"    {vague.number:>2}  {'vague':<10}{'':>7} {_weeks(vague.weeks, vague.estimated):>5} wk  {body}"
+            )
     if r.unsure:
         out.append("")
         numbers = ", ".join(str(number) for number in r.unsure)
@@ -183,6 +186,35 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
     out.append(style("  Why", "bold"))
     for reason in r.reasons:
         out.append(f"    - {hanging(safe(reason), 6, width)}")
+    return "\n".join(out) + "\n"
+
+
+def _weeks(weeks: float, estimated: bool) -> str:
+    """Weeks as the lead wrote them; "~" marks rolescope's estimate."""
+    return ("~" if estimated else "") + format_number(weeks)
+
+
+def render_import(source: str, imported: Imported, colour: bool, width: int | None = None) -> str:
+    """What `rolescope import` adds to the recommendation: the lines it could not
+    place (with their line numbers) and what the lead should check."""
+    style = Style(colour)
+    out = [""]
+    lines = ", ".join(str(number) for number in imported.task_lines)
+    count = len(imported.task_lines)
+    out.append(style(f"  Imported from {safe(source)}", "bold"))
+    out.append("    " + hanging(f"{count} task{'s' if count != 1 else ''}, from lines {lines}", 4, width))
+    if any(task.estimated for task in imported.spec.tasks):
+        out.append("    " + hanging("~ marks estimated weeks (estimated = true in the spec)", 4, width))
+    if imported.unplaced:
+        out.append("")
+        out.append(style(f"  Could not place ({len(imported.unplaced)})", "bold", "yellow"))
+        for item in imported.unplaced:
+            out.append(f"    {item.line:>4}  " + hanging(f"“{safe(item.text)}”: {item.reason}", 10, width))
+    if imported.notes:
+        out.append("")
+        out.append(style("  Check", "bold"))
+        for note in imported.notes:
+            out.append("    - " + hanging(safe(note), 6, width))
     return "\n".join(out) + "\n"
 
 

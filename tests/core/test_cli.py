@@ -22,7 +22,7 @@ def test_version_and_help():
     assert result.stdout.strip() == f"rolescope {__version__}"
     result = run_cli("--help")
     assert result.returncode == 0
-    for command in ("new", "recommend", "classify", "export", "presets"):
+    for command in ("new", "recommend", "classify", "export", "lint", "import", "presets"):
         assert f"rolescope {command}" in result.stdout
 
 
@@ -261,6 +261,9 @@ CORE_MODULES = [
     "rolescope.lintout",
     "rolescope.phrases",
     "rolescope.postparse",
+    "rolescope.importer",
+    "rolescope.lint_spec",
+    "rolescope.htmlposting",
     "rolescope.report",
     "rolescope.split",
 ]

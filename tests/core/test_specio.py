@@ -68,7 +68,7 @@ def test_writer_uses_table_headers_for_tasks():
         ),
         (
             ("weeks = 6", "weeks = 6\nwekes = 2"),
-            "spec.toml:10: tasks[1].wekes: unknown key 'wekes' (did you mean 'weeks'?); allowed here: text, weeks, archetype, outcome",
+            "spec.toml:10: tasks[1].wekes: unknown key 'wekes' (did you mean 'weeks'?); allowed here: text, weeks, archetype, outcome, estimated",
         ),
         (('name = "Lumen Docs"', "name = 7"), "spec.toml:4: company.name: must be text in quotes (got 7)"),
         (('name = "Lumen Docs"', 'name = ""'), "spec.toml:4: company.name: is required: the company's name"),
@@ -172,6 +172,7 @@ _task = st.builds(
     weeks=_weeks,
     archetype=st.one_of(st.none(), st.sampled_from(ARCHETYPES)),
     outcome=st.one_of(st.none(), _text),
+    estimated=st.one_of(st.none(), st.booleans()),
 )
 _pay = st.builds(
     lambda low, span, currency, period: Pay(min=float(low), max=float(low + span), currency=currency, period=period),

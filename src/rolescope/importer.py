@@ -1,0 +1,512 @@
+"""`rolescope import`: an existing posting (Markdown, plain text or HTML) read into a
+draft spec.
+
+The posting is parsed as the linter parses it (`postparse`); its duty and outcome
+lines are classified by the same classifier as tasks. Each line that names work
+becomes a task with its archetype left to the classifier (the evidence shows in
+`recommend`); a line too vague to classify is not guessed at but listed, with its
+line number, for the lead to rewrite. Weeks come from the text where it gives them
+("(6 weeks)", or the "by week 14" of a description rolescope drafted); otherwise
+the weeks left of the six months are spread evenly and the task is marked
+`estimated = true`. Company, title, location and pay are taken where found; the
+stage from the posting's words (`presets/import.toml`).
+
+Lines rolescope itself writes from its presets (an archetype's standard
+responsibilities) say nothing about this role's work, so they are recognised and
+not counted twice: a description rolescope exported reads back to its own tasks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from rolescope.catalog import Catalog
+from rolescope.classify import classify_text
+from rolescope.errors import RolescopeError
+from rolescope.htmlposting import html_to_posting, looks_like_html
+from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
+from rolescope.numbers import exact_sum
+from rolescope.postparse import Line, parse_posting
+from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
+from rolescope.textmatch import matches_any, words
+
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_HEADER_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•)\s+")
+_TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>[A-Z][\w&.' -]{1,60})$")
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CODES = "usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln|nzd|sgd"
+_PAY = re.compile(
+    rf"(?P<pre>[$€£¥]|\b(?:{_CODES})\b)?\s?(?P<low>\d[\d,.]*)\s?(?P<lk>[kK])?\s*(?:–|—|-|to)\s*"
+    rf"(?:[$€£¥]|\b(?:{_CODES})\b)?\s?(?P<high>\d[\d,.]*)\s?(?P<hk>[kK])?"
+    rf"(?:\s*(?P<post>\b(?:{_CODES})\b))?"
+    r"(?:\s*(?:per|a|/)\s*(?P<period>year|yr|annum|month|mo|hour|hr)\b|\s*(?P<adverb>annually|monthly|hourly)\b)?",
+    re.I,
+)
+_PERIODS = {
+    "year": "year", "yr": "year", "annum": "year", "annually": "year",
+    "month": "month", "mo": "month", "monthly": "month",
+    "hour": "hour", "hr": "hour", "hourly": "hour",
+}  # fmt: skip
+_VAGUE = "too vague to classify: it names nothing built, run or decided"
+_NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task it measures"
+_DUTY_SECTIONS = ("owns",)
+_OUTCOME_SECTIONS = ("outcomes",)
+_NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission")
+# Words too common to say two lines are about the same work.
+_COMMON = {
+    "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "our", "your", "every", "each",
+    "from", "at", "as", "is", "are", "be", "it", "its", "that", "this", "we", "you", "all", "new", "own",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A duty or outcome line the importer did not turn into a task, and why."""
+
+    line: int  # 1-based, in the file as the lead has it
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Imported:
+    spec: RoleSpec
+    unplaced: tuple[Unplaced, ...]
+    notes: tuple[str, ...]  # what the lead should check: guesses, things left out
+    posting_title: str | None
+    task_lines: tuple[int, ...]  # for each task, the line it came from
+
+
+@dataclass
+class _Candidate:
+    line: int
+    text: str
+    outcome: str | None = None
+    weeks: float | None = None  # from the text
+    end_week: float | None = None  # "by week N" in a description rolescope drafted
+
+
+def posting_format(name: str, text: str) -> str:
+    """md, txt or html: by the file's extension, else by what the text looks like."""
+    lowered = name.lower()
+    if lowered.endswith((".html", ".htm")):
+        return "html"
+    if lowered.endswith(".txt"):
+        return "txt"
+    if lowered.endswith((".md", ".markdown")):
+        return "md"
+    return "html" if looks_like_html(text) else "md"
+
+
+def _plain(text: str) -> str:
+    """A line's text as the lead reads it: Markdown escapes and entities undone."""
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _BOLD.sub(r"\1", text)
+    return " ".join(html.unescape(text).split()).strip()
+
+
+def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str = "<posting>") -> Imported:
+    """Read a posting into a draft spec, or raise RolescopeError naming the file when
+    it holds no line of work rolescope can place."""
+    line_of = _identity
+    if fmt == "html":
+        converted = html_to_posting(text)
+        text, line_of = converted.text, converted.source_line
+    posting = parse_posting(text, catalog.lint, markdown=fmt != "txt")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    notes: list[str] = []
+    header = _header(posting.lines, raw)
+    title, company, location = header
+    labelled = _labelled(posting.lines, raw, catalog)
+    company = labelled.get("company") or company
+    location = labelled.get("location") or location
+    if title and not company:
+        at = _TITLE_AT.match(title)
+        if at:
+            title, company = at.group("title").strip(), at.group("company").strip()
+    pay = _pay(labelled.get("pay") or "", "\n".join(raw))
+    # A value a spec cannot hold is not taken (the spec must load back).
+    company = company if len(company) <= MAX_TEXT_CHARS else ""
+    location = location if len(location) <= MAX_TEXT_CHARS else ""
+
+    candidates, outcome_count, skipped_standard = _candidates(posting.lines, raw, catalog)
+    unplaced: list[Unplaced] = []
+
+    placed: list[_Candidate] = []
+    vague: set[int] = set()  # ids of outcome lines the classifier cannot place on their own
+    outcome_ids = {id(candidate) for candidate in candidates[:outcome_count]}
+    for candidate in candidates:
+        if len(candidate.text) > MAX_TEXT_CHARS:
+            unplaced.append(
+                Unplaced(line_of(candidate.line), candidate.text[:80] + "…", "longer than a task line can be")
+            )
+            continue
+        if classify_text(candidate.text, catalog).vague:
+            if id(candidate) not in outcome_ids:
+                unplaced.append(Unplaced(line_of(candidate.line), candidate.text, _VAGUE))
+                continue
+            vague.add(id(candidate))  # it may still measure a duty
+        placed.append(candidate)
+    placed, unmatched = _merge_outcomes(placed, outcome_ids, vague, catalog)
+    for outcome in unmatched:
+        reason = _VAGUE if id(outcome) in vague else _NO_DUTY
+        unplaced.append(Unplaced(line_of(outcome.line), outcome.text, reason))
+    if not placed:
+        found_lines = len(candidates) + skipped_standard
+        what = (
+            f"none of its {found_lines} duty and outcome lines names work rolescope can classify"
+            if found_lines
+            else "no duty or outcome lines found (a list under a heading such as “What you will do”)"
+        )
+        raise RolescopeError(f"{source}: {what}, so there is nothing to import")
+
+    if len(placed) > MAX_TASKS:
+        raise RolescopeError(
+            f"{source}: {len(placed):,} duty lines is over the limit of {MAX_TASKS:,} tasks for one spec"
+        )
+    tasks = _tasks(placed, catalog)
+    stage, cue = _stage("\n".join(raw), catalog)
+    if cue:
+        notes.append(f"The stage is read as {stage} from “{cue}”: check company.stage.")
+    else:
+        notes.append(f"Nothing in the posting says the stage, so it is {stage}: check company.stage.")
+    if not company:
+        company = "Unnamed company"
+        notes.append("No company name found: company.name is “Unnamed company”, set it.")
+    estimated = [number for number, task in enumerate(tasks, start=1) if task.estimated]
+    if estimated:
+        notes.append(
+            f"The posting gives no duration for {_count(len(estimated), 'task')}: their weeks are estimates "
+            "(estimated = true), spread over the six months; set the real ones."
+        )
+    if skipped_standard:
+        notes.append(
+            f"{_count(skipped_standard, 'line')} of rolescope's standard responsibilities "
+            "describe the archetype, not this role's work: not imported as tasks."
+        )
+    skills = {key: _skills(posting.lines, raw, key) for key in ("must_have", "nice_to_have")}
+    mission = _mission(posting.lines, raw, catalog)
+    spec = RoleSpec(
+        description=f"Imported from {source}" + (f": “{title}”" if title else ""),
+        company=Company.model_validate({"name": company, "stage": stage}),
+        role=Role(
+            mission=mission,
+            location=location or None,
+            must_have=skills["must_have"],
+            nice_to_have=skills["nice_to_have"],
+            pay=pay,
+        ),
+        tasks=tasks,
+    )
+    spec = _with_title(spec, title, notes, catalog)
+    return Imported(
+        spec,
+        tuple(sorted(unplaced, key=lambda item: item.line)),
+        tuple(notes),
+        title or None,
+        tuple(line_of(candidate.line) for candidate in placed),
+    )
+
+
+def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int]:
+    """The outcome lines, then the duty lines, read as candidate tasks; how many of them
+    are outcomes; and how many duty lines were rolescope's standard responsibilities."""
+    standard = _standard_lines(catalog)
+    duties = [line for line in lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
+    outcomes = [line for line in lines if line.section in _OUTCOME_SECTIONS and line.kind in ("item", "text")]
+    if not duties and not outcomes:
+        duties = [line for line in lines if line.kind == "item" and line.section not in _NOT_DUTIES]
+    skipped_standard = 0
+    candidates: list[_Candidate] = []
+    drafted = drafted_pattern(catalog)
+    for line in outcomes:
+        content = _plain(_content(line, raw))
+        if not content:
+            continue
+        found = drafted.fullmatch(content)
+        if found:
+            candidates.append(_Candidate(line.number, found.group("task"), end_week=float(found.group("week"))))
+            continue
+        task_text, weeks = _duration(content, catalog)
+        measurable = _measurable(task_text, catalog)
+        candidates.append(_Candidate(line.number, task_text, outcome=task_text if measurable else None, weeks=weeks))
+    outcome_count = len(candidates)
+    for line in duties:
+        content = _plain(_content(line, raw))
+        if not content:
+            continue
+        if _key(content) in standard:
+            skipped_standard += 1
+            continue
+        task_text, weeks = _duration(content, catalog)
+        candidates.append(_Candidate(line.number, task_text, weeks=weeks))
+    return candidates, outcome_count, skipped_standard
+
+
+def _with_title(spec: RoleSpec, title: str, notes: list[str], catalog: Catalog) -> RoleSpec:
+    """The posting's title goes into the draft only when it says the job the work
+    is: a contradicting title is left out, so the recommended one is used."""
+    from rolescope.lint_spec import title_contradiction
+    from rolescope.recommend import recommend
+
+    if not title or len(title) > MAX_TEXT_CHARS:
+        return spec
+    from rolescope.lint import wording_findings
+
+    wording = [finding for finding in wording_findings(title, catalog) if finding.at_least("warning")]
+    why = wording[0].message if wording else title_contradiction(title, recommend(spec, catalog), catalog)
+    if why:
+        notes.append(f"The posting's title is not kept: {why.rstrip('.')}.")
+        return spec
+    return spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})})
+
+
+def _identity(line: int) -> int:
+    return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _content(line: Line, raw: list[str]) -> str:
+    """The line's own text after its bullet or #, from the file (not blanked)."""
+    return raw[line.number - 1][line.start :].strip()
+
+
+def _key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _standard_lines(catalog: Catalog) -> set[str]:
+    return {_key(line) for info in catalog.archetypes.values() for line in info.owns}
+
+
+def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
+    """The outcome rolescope drafts for a task with no outcome of its own, read back."""
+    template = re.escape(catalog.jd.outcomes.drafted)
+    template = template.replace(re.escape("{task}"), r"(?P<task>.+?)").replace(
+        re.escape("{week}"), r"(?P<week>\d+(?:\.\d+)?)"
+    )
+    return re.compile(template)
+
+
+def _duration(text: str, catalog: Catalog) -> tuple[str, float | None]:
+    """A duration written on the line ("(6 weeks)", "— 4 weeks", "2 months:"), and the
+    line without it."""
+    settings = catalog.importing.durations
+    units = "|".join(
+        re.escape(word) for word in sorted(settings.week_words + settings.month_words, key=len, reverse=True)
+    )
+    amount = rf"(?:about\s+|~\s*|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})\b"
+    for pattern in (
+        rf"\s*[\(\[]\s*{amount}\s*[\)\]]\s*$",  # "... (6 weeks)"
+        rf"\s+(?:—|–|-)\s+{amount}\s*\.?$",  # "... — 6 weeks"
+        rf"^\s*[\(\[]?\s*{amount}\s*[\)\]]?\s*(?::|—|–|-)\s+",  # "6 weeks: ..."
+    ):
+        found = re.search(pattern, text, re.I)
+        if found:
+            number = float(found.group("n"))
+            unit = found.group("unit").lower()
+            weeks = number * settings.weeks_per_month if unit in settings.month_words else number
+            rest = (text[: found.start()] + " " + text[found.end() :]).strip(" .;,—–-")
+            if rest and 0 < weeks <= 52:
+                return rest, round(weeks, 2)
+    return text, None
+
+
+def _measurable(text: str, catalog: Catalog) -> bool:
+    """An outcome a lead can check: a number, or the linter's measurable words."""
+    if re.search(r"\d", text):
+        return True
+    rule = catalog.lint.rules.get("unmeasurable-outcome")
+    return bool(rule and matches_any(rule.phrases, words(text)))
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that say what a line is about (two lines sharing them are about the same work)."""
+    return {word for word in words(text) if word not in _COMMON}
+
+
+def _merge_outcomes(
+    placed: list[_Candidate], outcome_ids: set[int], vague: set[int], catalog: Catalog
+) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Duties are the work and outcomes measure it: each outcome becomes the outcome
+    of the duty it shares the most words with (two at least, or three across kinds
+    of work). Without duty lines (a description rolescope drafted lists its tasks as
+    outcomes) the outcomes that name work are the tasks. Returns the tasks, and the
+    outcomes left over."""
+    duties = [candidate for candidate in placed if id(candidate) not in outcome_ids]
+    outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids]
+    if not duties:
+        return [o for o in outcomes if id(o) not in vague], [o for o in outcomes if id(o) in vague]
+    kinds = {id(candidate): classify_text(candidate.text, catalog).kind for candidate in placed}
+    content = {id(candidate): _content_words(candidate.text) for candidate in placed}
+    unmatched = []
+    for outcome in outcomes:
+        best, best_score = None, 0
+        for duty in duties:
+            if duty.outcome is not None:
+                continue
+            shared = len(content[id(outcome)] & content[id(duty)])
+            needed = 2 if kinds[id(duty)] == kinds[id(outcome)] else 3
+            if shared >= needed and shared > best_score:
+                best, best_score = duty, shared
+        if best is None:
+            unmatched.append(outcome)
+            continue
+        best.outcome = outcome.text
+        if best.weeks is None:
+            best.weeks = outcome.weeks
+    return duties, unmatched
+
+
+def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
+    """Weeks from the text where it gives them; the rest of the six months spread
+    evenly (whole weeks, summing to what is left) and marked as estimates."""
+    available = catalog.thresholds.weeks.available
+    previous_end = 0.0
+    weeks: list[float | None] = []
+    for candidate in placed:
+        if candidate.end_week is not None and candidate.end_week > previous_end:
+            weeks.append(candidate.end_week - previous_end)
+            previous_end = candidate.end_week
+        else:
+            weeks.append(candidate.weeks)
+    given = exact_sum(value for value in weeks if value is not None)
+    missing = [index for index, value in enumerate(weeks) if value is None]
+    left = int(max(available - given, 0))
+    share, extra = divmod(left, len(missing)) if missing else (0, 0)
+    tasks = []
+    for index, candidate in enumerate(placed):
+        value = weeks[index]
+        estimated = value is None
+        if value is None:
+            order = missing.index(index)
+            value = float(max(1, share + (1 if order < extra else 0)))
+        tasks.append(
+            Task(
+                text=candidate.text,
+                weeks=min(value, 52.0),
+                outcome=candidate.outcome,
+                estimated=True if estimated else None,
+            )
+        )
+    return tasks
+
+
+def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
+    """(title, company, location) from the top of the posting: the first line is the
+    title; a short line right after it names the company, perhaps with a place
+    ("**Acme** — Berlin")."""
+    top = [line for line in lines if line.text.strip()][:2]
+    if not top:
+        return "", "", ""
+    title = _plain(raw[top[0].number - 1].lstrip("# ").strip())
+    company = location = ""
+    if top[0].kind == "heading" and top[0].section is not None and len(words(title)) <= 3:
+        return "", "", ""  # the posting opens with a section ("Responsibilities"), not a title
+    if len(top) > 1:
+        second = top[1]
+        text = raw[second.number - 1].strip()
+        underlined = second.number < len(raw) and re.fullmatch(r"\s*(=+|-+)\s*", raw[second.number] or "x")
+        if not text.startswith("#") and not underlined and second.kind != "item" and len(words(text)) <= 10:
+            parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
+            company = parts[0].strip()
+            location = parts[1].strip() if len(parts) > 1 else ""
+    return title, company, location
+
+
+def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, str]:
+    """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere."""
+    labels = catalog.importing.labels
+    found: dict[str, str] = {}
+    for line in lines:
+        if line.kind not in ("item", "text", "heading"):
+            continue
+        text = _plain(_content(line, raw) if line.kind == "item" else raw[line.number - 1])
+        label, colon, value = text.partition(":")
+        if not colon or not value.strip():
+            continue
+        name = label.strip().lower()
+        for key in ("company", "location", "pay"):
+            if key not in found and name in getattr(labels, key):
+                found[key] = value.strip()
+    return found
+
+
+def _pay(labelled: str, text: str) -> Pay | None:
+    for source in (labelled, text):
+        for found in _PAY.finditer(source):
+            currency_mark = found.group("pre") or found.group("post")
+            if not currency_mark:
+                continue
+            currency = _CURRENCY.get(currency_mark, currency_mark.upper())
+            low, high = _amount(found.group("low"), found.group("lk")), _amount(found.group("high"), found.group("hk"))
+            if found.group("lk") and not found.group("hk") and high is not None and high < 1000:
+                high *= 1000  # "$150–180k"
+            if found.group("hk") and not found.group("lk") and low is not None and low < 1000:
+                low *= 1000  # "$150k–180k" written "150 – 180k"
+            if low is None or high is None or high < low or high == 0:
+                continue
+            period = _PERIODS.get((found.group("period") or found.group("adverb") or "year").lower(), "year")
+            try:
+                return Pay.model_validate({"min": low, "max": high, "currency": currency, "period": period})
+            except ValueError:
+                continue
+    return None
+
+
+def _amount(text: str, thousands: str | None) -> float | None:
+    cleaned = text.rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", cleaned):
+        cleaned = re.sub(r"[,.]", "", cleaned)
+    else:
+        cleaned = cleaned.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value * 1000 if thousands else value
+
+
+def _stage(text: str, catalog: Catalog) -> tuple[str, str | None]:
+    tokens = words(text)
+    for stage in reversed(STAGES):
+        cues = catalog.importing.stages.get(stage, [])
+        found = matches_any(cues, tokens)
+        if found:
+            return stage, found[0]
+    return STAGES[0], None
+
+
+def _skills(lines: list[Line], raw: list[str], key: str) -> list[str]:
+    items = [_plain(_content(line, raw)) for line in lines if line.section == key and line.kind == "item"]
+    return [item for item in items if item and len(item) <= MAX_TEXT_CHARS]
+
+
+def _mission(lines: list[Line], raw: list[str], catalog: Catalog) -> str | None:
+    """The mission, only from a section headed as one and only when it is one plain
+    sentence a description could publish (no hype): an "About us" is not a mission."""
+    from rolescope.lint import wording_findings
+
+    for line in lines:
+        if line.section == "mission" and line.kind in ("text", "item"):
+            heading = next(
+                (
+                    _plain(raw[other.number - 1]).lstrip("# ").lower()
+                    for other in reversed(lines[: line.number - 1])
+                    if other.kind == "heading"
+                ),
+                "",
+            )
+            if "mission" not in heading:
+                return None
+            text = _plain(_content(line, raw))
+            if text and len(text) <= MAX_TEXT_CHARS and not wording_findings(text, catalog):
+                return text
+            return None
+    return None
