@@ -261,6 +261,8 @@ CORE_MODULES = [
     "rolescope.lintout",
     "rolescope.phrases",
     "rolescope.postparse",
+    "rolescope.presetcache",
+    "rolescope.presetmodels",
     "rolescope.report",
     "rolescope.split",
 ]
