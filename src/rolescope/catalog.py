@@ -237,7 +237,7 @@ def _adopt(catalog: Catalog, compiled: tuple[Any, ...]) -> None:
     from rolescope import classify, recommend
 
     classifier, memo = compiled
-    _LEXICONS[id(catalog.vocabulary)] = (catalog.vocabulary, classifier.lexicon)
+    _LEXICONS[id(catalog.vocabulary)] = (catalog.vocabulary, memo.lexicon)  # the vocabulary's own
     classify._CLASSIFIERS[id(catalog.vocabulary)] = classifier
     recommend._MEMOS[id(catalog)] = memo
 
