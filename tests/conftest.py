@@ -4,13 +4,21 @@ import os
 
 # Before Textual is imported anywhere: no animations, so screens are deterministic.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+import atexit
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from rolescope.catalog import BUILTIN_DIR, load_catalog
+
+# No test reads or writes the user's cache of built presets (commands run as
+# subprocesses inherit this too).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="rolescope-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 ROLES_DIR = BUILTIN_DIR / "roles"
 PRESET_NAMES = sorted(path.stem for path in ROLES_DIR.glob("*.toml"))

@@ -10,16 +10,13 @@ role of the same name wins.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
@@ -27,134 +24,107 @@ from rolescope.spec import ARCHETYPES, FAILURES, STAGES
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
+# The preset models are named here too, for annotations elsewhere (see presetmodels).
+__all__ = [
+    "BUILTIN_DIR", "DATA_FILES", "ArchetypeInfo", "Catalog", "Domain", "FailureInfo", "ImportSettings", "JdSettings",
+    "Level", "LintCatalog", "LintCatalogRecord", "LintRule", "Record", "StageInfo", "Thresholds", "TitleRule", "TitleSettings",
+    "Vocabulary", "VocabularyRecord", "lexicon_of", "load_catalog", "merge", "preset_folders", "user_presets_dir",
+]  # fmt: skip
 DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "import")
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Record:
+    """A validated preset table, read-only: the fields of its model in presetmodels
+    as attributes (nested tables are records too), and `model_dump()` as a dict.
+    Plain objects, so that presets kept in the user's cache load without defining
+    the validation models."""
+
+    def __init__(self, fields: dict[str, Any]):
+        self.__dict__.update(fields)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"preset data is read-only (setting {name!r})")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.__dict__!r})"
+
+    def model_dump(self) -> dict[str, Any]:
+        return {name: _dumped(value) for name, value in self.__dict__.items()}
 
 
-class Assessment(_Data):
-    technical_exercise: str
-    interview_prompt: str
-    operational_check: str
-
-
-class ArchetypeInfo(_Data):
-    name: str
-    kind: str = Field(pattern="^(research|engineering)$")
-    summary: str
-    prevents: str
-    default_title: str
-    mission: str
-    # The mission for a company with no model in production yet (pre-product).
-    mission_first_model: str | None = None
-    owns: list[str]
-    must_have: list[str]
-    nice_to_have: list[str]
-    assessment: Assessment
-    candidate_check: str
-    # Where to look beyond the exact title: skills-based sourcing.
-    funnel: list[str] = Field(default_factory=list)
-
-
-class FailureInfo(_Data):
-    label: str
-    archetype: str
-
-
-class StageInfo(_Data):
-    name: str
-    situation: str
-    team: list[str]
-    next_break: str
-
-
-class VerdictThresholds(_Data):
-    decisive_share: float = Field(gt=0.5, le=1)
-    clear_share: float = Field(gt=0.5, le=1)
-    min_classified_share: float = Field(default=0.5, ge=0, le=1)
-
-
-class WeekThresholds(_Data):
-    available: float = Field(gt=0)
-    underplanned: float = Field(ge=0)
-
-
-class WarningThresholds(_Data):
-    spans_all_min_share: float = Field(gt=0, lt=0.34)
-
-
-class Thresholds(_Data):
-    verdict: VerdictThresholds
-    weeks: WeekThresholds
-    warnings: WarningThresholds
-
-
-class VocabularySettings(_Data):
-    min_evidence: float = Field(ge=0)
-    lead_bonus: float = Field(ge=1)
-    lead_words: int = Field(ge=0)
-    question_archetype: str | None = None
-    question_weight: float = Field(default=0, ge=0)
-    vague_terms: list[str] = Field(default_factory=list)
-    vague_evidence: float = Field(default=0, ge=0)
-    # [evidence share, probability right] points, increasing; empty: the share itself.
-    calibration: list[tuple[float, float]] = Field(default_factory=list)
-    # A classification less sure than this is marked "unsure" and the lead is asked to pick.
-    unsure_below: float = Field(default=0.5, ge=0, le=1)
-
-
-class SenseCue(_Data):
-    """One meaning of an ambiguous word, chosen by the words around it."""
-
-    archetype: str | None = None  # None: in this context the word says nothing
-    weight: float = Field(default=0, ge=0)
-    near: list[str] = Field(default_factory=list)
-    window: int = Field(default=3, ge=1, le=8)
-    side: str = Field(default="any", pattern="^(any|before|after)$")
-    in_label: bool = False  # the word labels the line, as in "spike: ..."
-    in_question: bool = False  # the word is in a sentence that asks something
-
-
-class Sense(_Data):
-    archetype: str | None = None  # the meaning when no cue is present
-    weight: float = Field(default=0, ge=0)
-    cues: list[SenseCue] = Field(default_factory=list)
-
-
-class Hyphenated(_Data):
-    free_prefixes: list[str] = Field(default_factory=list)
-    free_suffixes: list[str] = Field(default_factory=list)
-
-
-class PhdReason(_Data):
-    reason: str
-    # Any of `terms` alone, or an act followed within `window` words by one of
-    # its objects in the same sentence: "train our own 1B model", not "paper claim forms".
-    terms: list[str] = Field(default_factory=list)
-    acts: list[str] = Field(default_factory=list)
-    objects: list[str] = Field(default_factory=list)
-    window: int = Field(default=4, ge=1, le=12)
-
-
-class Vocabulary(_Data):
-    settings: VocabularySettings
-    terms: dict[str, dict[str, float]]
-    phd: dict[str, PhdReason]
-    senses: dict[str, Sense] = Field(default_factory=dict)
-    abbreviations: dict[str, str] = Field(default_factory=dict)
-    hyphenated: Hyphenated = Field(default_factory=Hyphenated)
-
+class VocabularyRecord(Record):
     @property
     def lexicon(self) -> Lexicon:
-        return _lexicon(self)
+        return lexicon_of(self)
 
 
-_LEXICONS: dict[int, tuple[Vocabulary, Lexicon]] = {}
+class LintCatalogRecord(Record):
+    @property
+    def enabled(self) -> dict[str, Any]:
+        disabled = self.__dict__["settings"].disable
+        return {key: rule for key, rule in self.__dict__["rules"].items() if key not in disabled}
 
 
-def _lexicon(vocabulary: Vocabulary) -> Lexicon:
+# The record kind for a model whose record has more than fields (by model name).
+_RECORDS: dict[str, type[Record]] = {"Vocabulary": VocabularyRecord, "LintCatalog": LintCatalogRecord}
+
+if TYPE_CHECKING:  # the models are defined only to build the presets (see presetmodels)
+    from pydantic import BaseModel
+
+    from rolescope.presetmodels import (
+        ArchetypeInfo,
+        Domain,
+        FailureInfo,
+        ImportSettings,
+        JdSettings,
+        Level,
+        LintCatalog,
+        LintRule,
+        StageInfo,
+        Thresholds,
+        TitleRule,
+        TitleSettings,
+        Vocabulary,
+    )
+else:  # at run time a catalog holds records; these names serve annotations elsewhere
+    ArchetypeInfo = Domain = FailureInfo = ImportSettings = JdSettings = Level = LintRule = StageInfo = Record
+    Thresholds = TitleRule = TitleSettings = Record
+    Vocabulary, LintCatalog = VocabularyRecord, LintCatalogRecord
+
+
+def _dumped(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_dumped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _dumped(item) for key, item in value.items()}
+    return value
+
+
+def _record(value: Any) -> Any:
+    """A validated model as records, all the way down."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        kind = _RECORDS.get(type(value).__name__, Record)
+        return kind({name: _record(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, list):
+        return [_record(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _record(item) for key, item in value.items()}
+    return value
+
+
+_LEXICONS: dict[int, tuple[Any, Lexicon]] = {}
+
+
+def lexicon_of(vocabulary: Any) -> Lexicon:
     """Built once per vocabulary (catalogs are cached and never changed)."""
     known = _LEXICONS.get(id(vocabulary))
     if known is None or known[0] is not vocabulary:
@@ -163,179 +133,6 @@ def _lexicon(vocabulary: Vocabulary) -> Lexicon:
         )
         known = _LEXICONS[id(vocabulary)] = (vocabulary, lexicon)
     return known[1]
-
-
-class TitleRule(_Data):
-    title: str
-    archetype: str
-    default: bool = False
-    signals: list[str] = Field(default_factory=list)
-    with_domain: str | None = None  # "{domain} engineer"
-    requires_phd: str | None = None  # a PhD reason's key a task must show
-
-
-class TitleSettings(_Data):
-    default_weight: float = Field(default=0.8, gt=0, le=1)
-    domain_min_share: float = Field(default=0.4, gt=0, le=1)
-    data_engineering_min_share: float = Field(default=0.6, gt=0, le=1)
-    data_engineering_title: str = "Data engineer"
-    model_signals: list[str] = Field(default_factory=list)
-    not_model: list[str] = Field(default_factory=list)
-
-
-class Domain(_Data):
-    name: str
-    signals: list[str]
-
-
-class Level(_Data):
-    prefix: str
-    why: str
-    signals: list[str] = Field(default_factory=list)
-    min_share: float = Field(default=0, ge=0, le=1)
-    no_team: bool = False
-    stages: list[str] = Field(default_factory=list)
-
-
-class JdSections(_Data):
-    mission: str
-    outcomes: str
-    owns: str
-    support: str
-    must_have: str
-    nice_to_have: str
-    interview: str
-    pay: str
-
-
-class JdInterview(_Data):
-    intro: str
-    closing: list[str] = Field(default_factory=list)
-    labels: dict[str, str]
-
-
-class JdOutcomes(_Data):
-    most: int = Field(ge=1)
-    drafted: str  # "{task}" and "{week}" are filled in
-    shorthand: list[str]  # words that mark a task line as the lead's notes, not prose
-    min_words: int = Field(ge=1)
-
-
-class JdSupport(_Data):
-    partner: str  # "{title}": the other role of a split
-    team: str  # "{members}": the engineers already on the ML team
-    none: str
-
-
-class JdSkills(_Data):
-    from_preset: int = Field(ge=0)
-    from_tasks: str  # "{work}": what the tasks name
-    most_terms: int = Field(ge=1)
-
-
-class JdCredentials(_Data):
-    terms: list[str]
-
-
-class JdSettings(_Data):
-    sections: JdSections
-    interview: JdInterview
-    credentials: JdCredentials
-    outcomes: JdOutcomes
-    support: JdSupport
-    skills: JdSkills
-
-
-LintKind = Literal[
-    "phrases",
-    "gender-coded",
-    "gender-balance",
-    "credentials",
-    "frameworks",
-    "list-length",
-    "years",
-    "years-since",
-    "archetypes",
-    "vague-duty",
-    "measurable",
-    "order",
-    "section",
-    "pay-range",
-    "pay-jurisdiction",
-    "suppression",
-    "spec-credentials",
-    "spec-skills",
-    "spec-outcomes",
-    "spec-title",
-]
-
-
-class LintRule(_Data):
-    """One lint rule: what the check does (`kind`), how serious it is, and a message
-    that says why and what to write instead; the rest parameterises the check."""
-
-    kind: LintKind
-    severity: Literal["error", "warning", "info"]
-    message: str
-    phrases: list[str] = Field(default_factory=list)
-    # A user's phrases, added to the rule's own (a later presets folder replaces lists).
-    add: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    exceptions: list[str] = Field(default_factory=list)
-    unless: list[str] = Field(default_factory=list)
-    terms: dict[str, list[str]] = Field(default_factory=dict)
-    frameworks: list[str] = Field(default_factory=list)
-    since: dict[str, int] = Field(default_factory=dict)
-    section: str | None = None
-    limit: float | None = None
-    list_limit: float | None = None
-    ratio: float | None = None
-
-
-class ImportDurations(_Data):
-    week_words: list[str] = Field(default_factory=lambda: ["week", "weeks"])
-    month_words: list[str] = Field(default_factory=lambda: ["month", "months"])
-    weeks_per_month: float = Field(default=4.33, gt=0)
-
-
-class ImportLabels(_Data):
-    company: list[str] = Field(default_factory=list)
-    location: list[str] = Field(default_factory=list)
-    pay: list[str] = Field(default_factory=list)
-
-
-class ImportSettings(_Data):
-    """How `rolescope import` reads a posting (presets/import.toml)."""
-
-    stages: dict[str, list[str]] = Field(default_factory=dict)
-    durations: ImportDurations = Field(default_factory=ImportDurations)
-    labels: ImportLabels = Field(default_factory=ImportLabels)
-
-
-class LintSection(_Data):
-    key: str
-    aliases: list[str]
-
-
-class Jurisdiction(_Data):
-    name: str
-    law: str
-    phrases: list[str]
-
-
-class LintSettings(_Data):
-    disable: list[str] = Field(default_factory=list)
-
-
-class LintCatalog(_Data):
-    settings: LintSettings = Field(default_factory=LintSettings)
-    sections: list[LintSection]
-    rules: dict[str, LintRule]
-    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
-
-    @property
-    def enabled(self) -> dict[str, LintRule]:
-        return {key: rule for key, rule in self.rules.items() if key not in self.settings.disable}
 
 
 @dataclass(frozen=True)
@@ -349,12 +146,12 @@ class Catalog:
     title_settings: TitleSettings
     jd: JdSettings
     lint: LintCatalog
+    importing: ImportSettings
     domains: list[Domain] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
-    importing: ImportSettings = field(default_factory=ImportSettings)
 
 
 def user_presets_dir() -> Path | None:
@@ -409,23 +206,72 @@ def load_catalog(extra: tuple[str | Path, ...] = ()) -> Catalog:
 
 @lru_cache(maxsize=8)
 def _load(folders: tuple[Path, ...]) -> Catalog:
-    merged: dict[str, dict[str, Any]] = {name: {} for name in DATA_FILES}
-    sources: dict[str, Path] = {}
+    from rolescope.presetcache import cached
+
+    texts: dict[Path, str] = {}
     roles: dict[str, Path] = {}
     for folder in folders:
         for name in DATA_FILES:
             path = folder / f"{name}.toml"
             if path.exists():
-                merged[name] = merge(merged[name], _read(path))
-                sources[name] = path
+                texts[path] = _read_text(path)
         roles_dir = folder / "roles"
         if roles_dir.is_dir():
             for path in sorted(roles_dir.glob("*.toml")):
                 roles[path.stem] = path
+    # Built once from these very files (and role names), then kept in the user's cache.
+    contents = (tuple((str(path), text) for path, text in texts.items()), tuple(map(str, roles.values())))
+    (catalog, compiled), from_cache = cached(folders, contents, lambda: _compiled(_build(folders, texts, roles)))
+    if from_cache:
+        _adopt(catalog, compiled)
+    return catalog
+
+
+def _compiled(catalog: Catalog) -> tuple[Catalog, tuple[Any, ...]]:
+    """The catalog with the matchers compiled from it, to keep in the cache together."""
+    from rolescope import classify, recommend
+
+    return catalog, (classify._classifier(catalog), recommend._memo(catalog))
+
+
+def _adopt(catalog: Catalog, compiled: tuple[Any, ...]) -> None:
+    """Matchers from the cache take the place of compiling them again."""
+    from rolescope import classify, recommend
+
+    classifier, memo = compiled
+    _LEXICONS[id(catalog.vocabulary)] = (catalog.vocabulary, memo.lexicon)  # the vocabulary's own
+    classify._CLASSIFIERS[id(catalog.vocabulary)] = classifier
+    recommend._MEMOS[id(catalog)] = memo
+
+
+def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, Path]) -> Catalog:
+    """The catalog from the preset files' texts (in folder order), validated."""
+    from pydantic import ValidationError
+
+    from rolescope.presetmodels import (
+        ArchetypeInfo,
+        Domain,
+        FailureInfo,
+        ImportSettings,
+        JdSettings,
+        Level,
+        LintCatalog,
+        StageInfo,
+        Thresholds,
+        TitleRule,
+        TitleSettings,
+        Vocabulary,
+    )
+
+    merged: dict[str, dict[str, Any]] = {name: {} for name in DATA_FILES}
+    sources: dict[str, Path] = {}
+    for path, text in texts.items():
+        merged[path.stem] = merge(merged[path.stem], _parse(path, text))
+        sources[path.stem] = path
 
     def build(name: str, model: type[BaseModel], data: Any, *within: str | int) -> Any:
         try:
-            return model.model_validate(data)
+            return _record(model.model_validate(data))
         except ValidationError as error:
             where = sources.get(name, Path(f"{name}.toml"))
             raise SpecError(
@@ -486,10 +332,13 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
     return catalog
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read_text(path: Path) -> str:
     from rolescope.specio import read_text_file  # the one careful reader: kind, size, encoding
 
-    text = read_text_file(path, what="preset")
+    return read_text_file(path, what="preset")
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -524,6 +373,8 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             )
     for key, info in catalog.archetypes.items():
         if info.prevents not in catalog.failures:
+            import difflib  # only to word a problem
+
             close = difflib.get_close_matches(info.prevents, list(catalog.failures), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(
@@ -572,6 +423,8 @@ def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:
             )
     for name in lint.settings.disable:
         if name not in lint.rules:
+            import difflib  # only to word a problem
+
             close = difflib.get_close_matches(name, list(lint.rules), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(f"{where}: settings.disable: '{name}' is not a rule{hint}")

@@ -25,7 +25,7 @@ from types import FrameType
 from rolescope.catalog import Catalog
 from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
-from rolescope.fileio import TargetsExist, write_files
+from rolescope.fileio import StagedGroup, TargetsExist, staged_groups, write_files
 from rolescope.findings import Finding
 from rolescope.jd import render_jd, render_markdown
 from rolescope.jd_html import render_html
@@ -38,6 +38,10 @@ from rolescope.specio import dump_spec, read_spec
 # Export formats: file extension -> renderer of the document model.
 RENDERERS: dict[str, Callable[[JobDocument], str]] = {"md": render_markdown, "txt": render_text, "html": render_html}
 FORMATS = tuple(RENDERERS)
+# Specs staged and synced to disk together: the first batch holds one spec, so a
+# lead sees the first pair at once and a stop loses little work; each batch after
+# it doubles, up to this many.
+BATCH = 64
 
 
 class Interrupted(KeyboardInterrupt):
@@ -127,16 +131,24 @@ def export_specs(
     except OSError as error:
         problem = f"{out_dir}: cannot create the output folder: {error.strerror or error}"
         return ExportReport([ExportResult(Path(path), problems=[problem]) for path in paths])
+    options = _Options(force, formats, as_one, on_wait)
     finished = 0
+
+    def count() -> None:  # one more spec done (written or failed)
+        nonlocal finished
+        finished += 1
+
+    size = 1
     try:
-        for path in map(Path, paths):
-            if on_progress:
-                on_progress(finished + 1, len(paths), path)
-            options = _Options(force, formats, as_one, on_wait)
-            result = _export_one(path, out_dir, catalog, used, options, report)
-            if result.problems:
-                report.results.append(result)
-            finished += 1
+        while finished < len(paths):
+            batch = [Path(path) for path in paths[finished : finished + size]]
+            prepared = []
+            for number, path in enumerate(batch, start=finished + 1):
+                if on_progress:
+                    on_progress(number, len(paths), path)
+                prepared.append(_prepare(path, out_dir, catalog, used, options))
+            _publish(prepared, out_dir, options, report, count)
+            size = min(size * 2, BATCH)
     except KeyboardInterrupt as stop:
         report.interrupted = getattr(stop, "signum", signal.SIGINT)
         report.not_done = [Path(path) for path in paths[finished:]]
@@ -200,14 +212,16 @@ def export_findings(
     return unique
 
 
-def _export_one(
-    path: Path,
-    out_dir: Path,
-    catalog: Catalog,
-    used: set[str],
-    options: _Options,
-    report: ExportReport,
-) -> ExportResult:
+@dataclass
+class _Prepared:
+    """A spec read and decided, with the files it publishes (none when it failed)."""
+
+    result: ExportResult
+    files: list[tuple[Path, bytes]] = field(default_factory=list)
+    planned: list[list[Path]] = field(default_factory=list)
+
+
+def _prepare(path: Path, out_dir: Path, catalog: Catalog, used: set[str], options: _Options) -> _Prepared:
     result = ExportResult(path)
     try:
         spec = read_spec(path)
@@ -215,21 +229,59 @@ def _export_one(
     except RolescopeError as error:
         result.problems = error.lines
         result.invalid_input = True
-        return result
+        return _Prepared(result)
     roles = roles_to_publish(spec, recommendation, catalog, as_one=options.as_one)
-    files: list[tuple[Path, bytes]] = []
-    planned: list[list[Path]] = []
+    prepared = _Prepared(result)
     for role in roles:
         stem = _unique_stem(slugify(role.spec.company.name, role.document.title), used)
         paths = [out_dir / f"{stem}.toml"]
-        files.append((paths[0], dump_spec(role.spec).encode("utf-8")))
+        prepared.files.append((paths[0], dump_spec(role.spec).encode("utf-8")))
         for extension in options.formats:
             paths.append(out_dir / f"{stem}.{extension}")
-            files.append((paths[-1], RENDERERS[extension](role.document).encode("utf-8")))
-        planned.append(paths)
+            prepared.files.append((paths[-1], RENDERERS[extension](role.document).encode("utf-8")))
+        prepared.planned.append(paths)
     result.titles = [role.document.title for role in roles]
     result.split = len(roles) > 1
     result.findings = export_findings(spec, recommendation, roles, catalog)
+    return prepared
+
+
+def _publish(
+    batch: list[_Prepared], out_dir: Path, options: _Options, report: ExportReport, count: Callable[[], None]
+) -> None:
+    """Stage every spec's files of the batch, sync them in one pass, then publish them
+    spec by spec (a spec's files, both roles of a split, all or none), calling
+    `count` as each is done; an interruption stops between two specs."""
+    done = 0
+    writing = [item for item in batch if not item.result.problems]
+    try:
+        with staged_groups([item.files for item in writing], replace=options.force) as staged:
+            groups = dict(zip(map(id, writing), staged))
+            for item in batch:
+                group = groups.get(id(item))
+                if group is None:
+                    report.results.append(item.result)  # read or decided with problems
+                    count()
+                else:
+                    _publish_one(item, group, out_dir, options, report, count)
+                done += 1
+    except OSError as error:  # the batch could not be synced: nothing after `done` is in place
+        for item in batch[done:]:
+            if not item.result.problems:
+                item.result.problems = [f"{item.result.source}: cannot write to {out_dir}: {error.strerror or error}"]
+            report.results.append(item.result)
+            count()
+
+
+def _publish_one(
+    item: _Prepared,
+    group: StagedGroup | OSError,
+    out_dir: Path,
+    options: _Options,
+    report: ExportReport,
+    count: Callable[[], None],
+) -> None:
+    result, planned = item.result, item.planned
 
     def written() -> None:
         # Runs with signals held, right after the files are in place: a Ctrl+C cannot
@@ -237,15 +289,22 @@ def _export_one(
         result.roles = planned
         result.spec_path, result.jd_path = planned[0][0], planned[0][1] if len(planned[0]) > 1 else None
         report.results.append(result)
+        count()
 
     try:
-        # A spec's files (both roles of a split) are published all or none.
-        write_files(files, replace=options.force, on_wait=options.on_wait, on_published=written)
+        if isinstance(group, OSError):
+            raise group
+        group.publish(on_wait=options.on_wait, on_published=written)
     except TargetsExist as error:
-        result.problems = [f"{path}: {target} already exists; pass --force to overwrite it" for target in error.paths]
+        result.problems = [
+            f"{result.source}: {target} already exists; pass --force to overwrite it" for target in error.paths
+        ]
+        report.results.append(result)
+        count()
     except OSError as error:
-        result.problems = [f"{path}: cannot write to {out_dir}: {error.strerror or error}"]
-    return result
+        result.problems = [f"{result.source}: cannot write to {out_dir}: {error.strerror or error}"]
+        report.results.append(result)
+        count()
 
 
 def _unique_stem(stem: str, used: set[str]) -> str:

@@ -2,8 +2,9 @@
 one, and a group of files (a spec and its description) is published both or neither.
 
 Writing goes in two phases. Staging writes every file to a temporary name beside
-its target; it is the slow part and may be interrupted (Ctrl+C, SIGTERM), which
-removes the temporary files. Publishing renames them into place with SIGINT and
+its target, then syncs them to disk in one pass (a batch export stages many
+groups and syncs them together); it is the slow part and may be interrupted
+(Ctrl+C, SIGTERM), which removes the temporary files. Publishing renames them into place with SIGINT and
 SIGTERM held, so a signal lands before a group or after it, never inside; if a
 rename fails, what was already published of the group is put back as it was.
 
@@ -25,6 +26,7 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 # Signals that would otherwise stop the process half-way through publishing a group.
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -79,6 +81,49 @@ def write_files(
         staged.publish(on_wait=on_wait, on_published=on_published)
 
 
+class StagedGroup:
+    """One group of a batch, staged and synced: `publish` puts it in place, both or neither."""
+
+    def __init__(self, staged: _Staged):
+        self._staged = staged
+
+    def publish(
+        self, *, on_wait: Callable[[Path], None] | None = None, on_published: Callable[[], None] | None = None
+    ) -> None:
+        """As `write_files` publishes (the folder lock, signals held); TargetsExist or
+        OSError leave nothing of the group in place."""
+        self._staged.publish(on_wait=on_wait, on_published=on_published)
+
+
+@contextlib.contextmanager
+def staged_groups(
+    groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool
+) -> Iterator[list[StagedGroup | OSError]]:
+    """Many groups written under temporary names, then synced to disk in one pass,
+    ready to publish one by one: a batch export asks the disk to flush once per
+    batch, and every rename still comes after its file's bytes are on disk. A group
+    that cannot be staged is its OSError in the list. Leaving the block removes
+    every temporary file not published; an OSError from syncing fails the batch."""
+    groups_staged: list[_Staged] = []
+    try:
+        found: list[StagedGroup | OSError] = []
+        with _Syncing(True) as syncing:
+            for files in groups:
+                group = _Staged(files, durable=True, replace=replace)
+                groups_staged.append(group)  # before staging: an interruption still removes its files
+                try:
+                    group.stage(syncing)
+                except OSError as error:
+                    group._remove_temps()
+                    found.append(error)
+                else:
+                    found.append(StagedGroup(group))
+        yield found
+    finally:
+        for group in groups_staged:
+            group._remove_temps()
+
+
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block ends, then arrive as usual."""
@@ -116,21 +161,26 @@ class _Staged:
 
     def __enter__(self) -> _Staged:
         try:
-            for path, data in self.files:
-                target = _real_target(path) if self.replace else path
-                temp = self._create(target, data)
-                self.staged.append((path, target, temp))
+            with _Syncing(self.durable) as syncing:
+                self.stage(syncing)
         except BaseException:
             self._remove_temps()
             raise
         return self
+
+    def stage(self, syncing: _Syncing) -> None:
+        """Write every file under its temporary name; `syncing` syncs them."""
+        for path, data in self.files:
+            target = _real_target(path) if self.replace else path
+            temp = self._create(target, data, syncing)
+            self.staged.append((path, target, temp))
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self._remove_temps()
 
-    def _create(self, target: Path, data: bytes) -> Path:
+    def _create(self, target: Path, data: bytes, syncing: _Syncing) -> Path:
         try:
             mode: int | None = stat.S_IMODE(os.stat(target).st_mode) if self.replace else None
         except FileNotFoundError:
@@ -146,14 +196,13 @@ class _Staged:
                     continue
                 self.temps.append(temp)
             break
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                # A replaced file keeps its mode (by descriptor where the system allows it).
-                os.chmod(handle.fileno() if os.chmod in os.supports_fd else temp, mode)
-            handle.write(data)
-            handle.flush()
-            if self.durable:
-                os.fsync(handle.fileno())
+        handle = os.fdopen(fd, "wb")
+        syncing.add(handle)  # closed (and synced) when the group is staged
+        if mode is not None:
+            # A replaced file keeps its mode (by descriptor where the system allows it).
+            os.chmod(handle.fileno() if os.chmod in os.supports_fd else temp, mode)
+        handle.write(data)
+        handle.flush()
         return temp
 
     def publish(
@@ -199,7 +248,8 @@ class _Staged:
         except OSError as error:
             if error.errno not in _NO_HARD_LINKS:
                 raise
-            return self._create(target, target.read_bytes())
+            with _Syncing(self.durable) as syncing:
+                return self._create(target, target.read_bytes(), syncing)
         self.temps.append(backup)
         return backup
 
@@ -212,6 +262,34 @@ class _Staged:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temp)
             self.temps.clear()
+
+
+class _Syncing:
+    """The files of a group, written first and then synced to disk in one pass before
+    any is renamed into place: a rename never shows a file whose bytes a power cut
+    could lose, and the disk is asked to flush once per group instead of once per
+    file (a journalling file system commits the group's data together)."""
+
+    def __init__(self, durable: bool):
+        self.durable = durable
+        self.handles: list[BinaryIO] = []
+
+    def add(self, handle: BinaryIO) -> None:
+        self.handles.append(handle)
+
+    def __enter__(self) -> _Syncing:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None and self.durable:
+                for handle in self.handles:
+                    os.fsync(handle.fileno())
+        finally:
+            for handle in self.handles:
+                handle.close()
 
 
 def _create_from(temp: Path, target: Path) -> None:

@@ -9,6 +9,7 @@ they cannot drive a terminal that prints the file.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Punctuation that means something anywhere in a line (emphasis, code, links,
 # tables, strikethrough, math, headings); escaped punctuation renders literally.
@@ -60,8 +61,10 @@ def one_line(text: str) -> str:
     return visible_controls(text.replace("\n", "\u240a").replace("\t", "\u2409"))
 
 
+@lru_cache(maxsize=8192)
 def md_inline(text: str) -> str:
-    """`text` as one literal line of Markdown: markup escaped, newlines folded."""
+    """`text` as one literal line of Markdown: markup escaped, newlines folded.
+    Remembered: a batch of descriptions repeats the presets' lines thousands of times."""
     # Only ASCII white space folds; a non-breaking space stays what it is.
     text = visible_controls(_SPACE_RUN.sub(" ", text).strip(" "))
     text = _SPECIAL.sub(r"\\\1", text)

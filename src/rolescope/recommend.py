@@ -14,7 +14,7 @@ from rolescope.catalog import Catalog, TitleRule
 from rolescope.classify import Classification, classify_task
 from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
-from rolescope.textmatch import TermIndex, matches_any, tokenize, words
+from rolescope.textmatch import TermIndex, tokenize, words
 
 ENGINEERING = ("developer", "operator")
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
@@ -258,6 +258,9 @@ class _Memo:
             [(term, True) for term in settings.model_signals] + [(term, False) for term in settings.not_model]
         )
         self.extras: dict[str, tuple[frozenset[int], frozenset[int], bool]] = {}
+        # Plain words, as a description's lines are matched (no sentence or hyphen rules).
+        self.credential_index: TermIndex[bool] = TermIndex([(term, True) for term in catalog.jd.credentials.terms])
+        self.credentials: dict[str, bool] = {}
 
     def phd_found(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The PhD reasons a task shows, with the words that showed each."""
@@ -315,6 +318,13 @@ class _Memo:
                 hits[number].append((place, tokens.phrase(start, end)))
             self.titles[text] = tuple(tuple(phrase for _, phrase in sorted(found)) for found in hits)
         return self.titles[text]
+
+    def asks_for_credentials(self, text: str) -> bool:
+        if text not in self.credentials:
+            if len(self.credentials) > self.LIMIT:
+                self.credentials.clear()
+            self.credentials[text] = bool(self.credential_index.scan(words(text)))
+        return self.credentials[text]
 
     def text_facts(self, text: str) -> tuple[frozenset[int], frozenset[int], bool]:
         """The domains and level signals a task mentions, and whether it is about a model."""
@@ -706,7 +716,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
 
 
 def asks_for_credentials(text: str, catalog: Catalog) -> bool:
-    return bool(matches_any(catalog.jd.credentials.terms, words(text)))
+    return _memo(catalog).asks_for_credentials(text)
 
 
 def _warnings(

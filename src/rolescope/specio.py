@@ -95,7 +95,7 @@ def parse_spec(text: str, source: str = "<spec>", *, complete: bool = True) -> R
             "and at least one [[tasks]] entry (try: rolescope new --preset NAME)"
         )
     data = parse_toml(text, source)
-    data = _migrate(data, source, field_lines(text))
+    data = _migrate(data, source, _FieldLines(text))
     return validate_spec_data(data, source, text, complete=complete)
 
 
@@ -180,21 +180,23 @@ def _unclosed_string_line(text: str) -> int | None:
     return opened if quote else None
 
 
-def _migrate(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -> dict[str, Any]:
-    line = line_of(positions, ("schema_version",))
-    where = f"{source}:{line}" if line else source
+def _migrate(data: dict[str, Any], source: str, positions: _FieldLines) -> dict[str, Any]:
+    def where() -> str:
+        line = line_of(positions.lines, ("schema_version",))
+        return f"{source}:{line}" if line else source
+
     version = data.get("schema_version")
     if version is None:
         raise SpecError(f"{source}: schema_version: is missing; add schema_version = {SCHEMA_VERSION} at the top")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SpecError(f"{where}: schema_version: must be a whole number such as {SCHEMA_VERSION} (got {version!r})")
+        raise SpecError(f"{where()}: schema_version: must be a whole number such as {SCHEMA_VERSION} (got {version!r})")
     if version > SCHEMA_VERSION:
         raise SpecError(
-            f"{where}: schema_version: {version} was written by a newer rolescope; this is rolescope "
+            f"{where()}: schema_version: {version} was written by a newer rolescope; this is rolescope "
             f"{__version__}, which reads schema_version {SCHEMA_VERSION}: upgrade rolescope to open it"
         )
     if version < 1:
-        raise SpecError(f"{where}: schema_version: must be 1 or more (got {version})")
+        raise SpecError(f"{where()}: schema_version: must be 1 or more (got {version})")
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1
@@ -203,31 +205,46 @@ def _migrate(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -
 
 
 def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, complete: bool = True) -> RoleSpec:
-    positions = field_lines(text) if text else {}
+    positions = _FieldLines(text)
     too_big = _limit_problems(data, source, positions)
     if too_big:
         raise SpecError(too_big)
     try:
         spec = RoleSpec.model_validate(data)
     except ValidationError as error:
-        raise SpecError(_describe(error, data, source, positions)) from None
+        raise SpecError(_describe(error, data, source, positions.lines)) from None
     problems = completeness_problems(spec) if complete else []
     if problems:
         lines = []
         for field, message in problems:
-            line = line_of(positions, tuple(field.split(".")))
+            line = line_of(positions.lines, tuple(field.split(".")))
             lines.append(f"{_where(source, line)}: {field}: {message}")
         raise SpecError(lines)
     return spec
 
 
-def _limit_problems(data: dict[str, Any], source: str, positions: dict[KeyPath, int]) -> list[str]:
+class _FieldLines:
+    """The line of each field in a spec's text, worked out only when a problem is
+    worded: a valid spec never needs it, and a batch export reads thousands."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lines: dict[KeyPath, int] | None = None
+
+    @property
+    def lines(self) -> dict[KeyPath, int]:
+        if self._lines is None:
+            self._lines = field_lines(self.text) if self.text else {}
+        return self._lines
+
+
+def _limit_problems(data: dict[str, Any], source: str, positions: _FieldLines) -> list[str]:
     """The size limits (rolescope.limits), checked before validation so that an
     absurd spec is refused quickly, naming the field."""
     problems: list[tuple[int, str]] = []
 
     def report(loc: KeyPath, message: str, name: str | None = None) -> None:
-        line = line_of(positions, loc)
+        line = line_of(positions.lines, loc)
         problems.append((line or 0, _one_line(f"{_where(source, line)}: {name or field_name(loc)}: {message}")))
 
     tasks = data.get("tasks")

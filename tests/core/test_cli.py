@@ -264,6 +264,8 @@ CORE_MODULES = [
     "rolescope.importer",
     "rolescope.lint_spec",
     "rolescope.htmlposting",
+    "rolescope.presetcache",
+    "rolescope.presetmodels",
     "rolescope.report",
     "rolescope.split",
 ]

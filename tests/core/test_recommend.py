@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rolescope.recommend import recommend
+from rolescope.catalog import load_catalog
+from rolescope.recommend import asks_for_credentials, recommend
 from rolescope.spec import RoleSpec, Task
 from rolescope.specio import dump_spec, parse_spec, read_spec
 from rolescope.split import split_specs
+from rolescope.textmatch import matches_any, words
 from tests.conftest import PRESET_NAMES, preset_path
 
 # What a reader of the source articles expects from each bundled example.
@@ -191,3 +195,19 @@ def test_json_shape(catalog):
     assert data["hire"] in ("engineer", "phd", "split")
     assert data["team"] == ["researcher", "developer"]
     assert any("engineers" in line for line in data["funnel"])  # widen by skills, not by title
+
+
+_CREDENTIAL_WORDS = sorted(
+    {word for term in load_catalog().jd.credentials.terms for word in term.replace("*", "").split()}
+    | {"PhD", "degree", "masters", "in", "the", "ship", "model", "computer", "science", "or", "equivalent"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CREDENTIAL_WORDS) | st.text(max_size=8), max_size=12))
+def test_credentials_are_found_through_the_index_as_by_each_term(pieces):
+    """The compiled, memoised credential check answers as matching every term in turn does."""
+    catalog = load_catalog()
+    text = " ".join(pieces)
+    expected = bool(matches_any(catalog.jd.credentials.terms, words(text)))
+    assert asks_for_credentials(text, catalog) is expected

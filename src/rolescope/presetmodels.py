@@ -1,0 +1,310 @@
+"""What each preset file may hold: the models that validate the presets.
+
+Loaded only when the presets are built (see catalog.py): the catalog holds the
+validated values as read-only records, so a command that starts from the user's
+cache of built presets never defines these classes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rolescope.textmatch import Lexicon
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Assessment(_Data):
+    technical_exercise: str
+    interview_prompt: str
+    operational_check: str
+
+
+class ArchetypeInfo(_Data):
+    name: str
+    kind: str = Field(pattern="^(research|engineering)$")
+    summary: str
+    prevents: str
+    default_title: str
+    mission: str
+    # The mission for a company with no model in production yet (pre-product).
+    mission_first_model: str | None = None
+    owns: list[str]
+    must_have: list[str]
+    nice_to_have: list[str]
+    assessment: Assessment
+    candidate_check: str
+    # Where to look beyond the exact title: skills-based sourcing.
+    funnel: list[str] = Field(default_factory=list)
+
+
+class FailureInfo(_Data):
+    label: str
+    archetype: str
+
+
+class StageInfo(_Data):
+    name: str
+    situation: str
+    team: list[str]
+    next_break: str
+
+
+class VerdictThresholds(_Data):
+    decisive_share: float = Field(gt=0.5, le=1)
+    clear_share: float = Field(gt=0.5, le=1)
+    min_classified_share: float = Field(default=0.5, ge=0, le=1)
+
+
+class WeekThresholds(_Data):
+    available: float = Field(gt=0)
+    underplanned: float = Field(ge=0)
+
+
+class WarningThresholds(_Data):
+    spans_all_min_share: float = Field(gt=0, lt=0.34)
+
+
+class Thresholds(_Data):
+    verdict: VerdictThresholds
+    weeks: WeekThresholds
+    warnings: WarningThresholds
+
+
+class VocabularySettings(_Data):
+    min_evidence: float = Field(ge=0)
+    lead_bonus: float = Field(ge=1)
+    lead_words: int = Field(ge=0)
+    question_archetype: str | None = None
+    question_weight: float = Field(default=0, ge=0)
+    vague_terms: list[str] = Field(default_factory=list)
+    vague_evidence: float = Field(default=0, ge=0)
+    # [evidence share, probability right] points, increasing; empty: the share itself.
+    calibration: list[tuple[float, float]] = Field(default_factory=list)
+    # A classification less sure than this is marked "unsure" and the lead is asked to pick.
+    unsure_below: float = Field(default=0.5, ge=0, le=1)
+
+
+class SenseCue(_Data):
+    """One meaning of an ambiguous word, chosen by the words around it."""
+
+    archetype: str | None = None  # None: in this context the word says nothing
+    weight: float = Field(default=0, ge=0)
+    near: list[str] = Field(default_factory=list)
+    window: int = Field(default=3, ge=1, le=8)
+    side: str = Field(default="any", pattern="^(any|before|after)$")
+    in_label: bool = False  # the word labels the line, as in "spike: ..."
+    in_question: bool = False  # the word is in a sentence that asks something
+
+
+class Sense(_Data):
+    archetype: str | None = None  # the meaning when no cue is present
+    weight: float = Field(default=0, ge=0)
+    cues: list[SenseCue] = Field(default_factory=list)
+
+
+class Hyphenated(_Data):
+    free_prefixes: list[str] = Field(default_factory=list)
+    free_suffixes: list[str] = Field(default_factory=list)
+
+
+class PhdReason(_Data):
+    reason: str
+    # Any of `terms` alone, or an act followed within `window` words by one of
+    # its objects in the same sentence: "train our own 1B model", not "paper claim forms".
+    terms: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(default_factory=list)
+    window: int = Field(default=4, ge=1, le=12)
+
+
+class Vocabulary(_Data):
+    settings: VocabularySettings
+    terms: dict[str, dict[str, float]]
+    phd: dict[str, PhdReason]
+    senses: dict[str, Sense] = Field(default_factory=dict)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    hyphenated: Hyphenated = Field(default_factory=Hyphenated)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        from rolescope.catalog import lexicon_of
+
+        return lexicon_of(self)
+
+
+class TitleRule(_Data):
+    title: str
+    archetype: str
+    default: bool = False
+    signals: list[str] = Field(default_factory=list)
+    with_domain: str | None = None  # "{domain} engineer"
+    requires_phd: str | None = None  # a PhD reason's key a task must show
+
+
+class TitleSettings(_Data):
+    default_weight: float = Field(default=0.8, gt=0, le=1)
+    domain_min_share: float = Field(default=0.4, gt=0, le=1)
+    data_engineering_min_share: float = Field(default=0.6, gt=0, le=1)
+    data_engineering_title: str = "Data engineer"
+    model_signals: list[str] = Field(default_factory=list)
+    not_model: list[str] = Field(default_factory=list)
+
+
+class Domain(_Data):
+    name: str
+    signals: list[str]
+
+
+class Level(_Data):
+    prefix: str
+    why: str
+    signals: list[str] = Field(default_factory=list)
+    min_share: float = Field(default=0, ge=0, le=1)
+    no_team: bool = False
+    stages: list[str] = Field(default_factory=list)
+
+
+class JdSections(_Data):
+    mission: str
+    outcomes: str
+    owns: str
+    support: str
+    must_have: str
+    nice_to_have: str
+    interview: str
+    pay: str
+
+
+class JdInterview(_Data):
+    intro: str
+    closing: list[str] = Field(default_factory=list)
+    labels: dict[str, str]
+
+
+class JdOutcomes(_Data):
+    most: int = Field(ge=1)
+    drafted: str  # "{task}" and "{week}" are filled in
+    shorthand: list[str]  # words that mark a task line as the lead's notes, not prose
+    min_words: int = Field(ge=1)
+
+
+class JdSupport(_Data):
+    partner: str  # "{title}": the other role of a split
+    team: str  # "{members}": the engineers already on the ML team
+    none: str
+
+
+class JdSkills(_Data):
+    from_preset: int = Field(ge=0)
+    from_tasks: str  # "{work}": what the tasks name
+    most_terms: int = Field(ge=1)
+
+
+class JdCredentials(_Data):
+    terms: list[str]
+
+
+class JdSettings(_Data):
+    sections: JdSections
+    interview: JdInterview
+    credentials: JdCredentials
+    outcomes: JdOutcomes
+    support: JdSupport
+    skills: JdSkills
+
+
+LintKind = Literal[
+    "phrases",
+    "gender-coded",
+    "gender-balance",
+    "credentials",
+    "frameworks",
+    "list-length",
+    "years",
+    "years-since",
+    "archetypes",
+    "vague-duty",
+    "measurable",
+    "order",
+    "section",
+    "pay-range",
+    "pay-jurisdiction",
+    "suppression",
+    "spec-credentials",
+    "spec-skills",
+    "spec-outcomes",
+    "spec-title",
+]
+
+
+class LintRule(_Data):
+    """One lint rule: what the check does (`kind`), how serious it is, and a message
+    that says why and what to write instead; the rest parameterises the check."""
+
+    kind: LintKind
+    severity: Literal["error", "warning", "info"]
+    message: str
+    phrases: list[str] = Field(default_factory=list)
+    # A user's phrases, added to the rule's own (a later presets folder replaces lists).
+    add: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+    frameworks: list[str] = Field(default_factory=list)
+    since: dict[str, int] = Field(default_factory=dict)
+    section: str | None = None
+    limit: float | None = None
+    list_limit: float | None = None
+    ratio: float | None = None
+
+
+class ImportDurations(_Data):
+    week_words: list[str] = Field(default_factory=lambda: ["week", "weeks"])
+    month_words: list[str] = Field(default_factory=lambda: ["month", "months"])
+    weeks_per_month: float = Field(default=4.33, gt=0)
+
+
+class ImportLabels(_Data):
+    company: list[str] = Field(default_factory=list)
+    location: list[str] = Field(default_factory=list)
+    pay: list[str] = Field(default_factory=list)
+
+
+class ImportSettings(_Data):
+    """How `rolescope import` reads a posting (presets/import.toml)."""
+
+    stages: dict[str, list[str]] = Field(default_factory=dict)
+    durations: ImportDurations = Field(default_factory=ImportDurations)
+    labels: ImportLabels = Field(default_factory=ImportLabels)
+
+
+class LintSection(_Data):
+    key: str
+    aliases: list[str]
+
+
+class Jurisdiction(_Data):
+    name: str
+    law: str
+    phrases: list[str]
+
+
+class LintSettings(_Data):
+    disable: list[str] = Field(default_factory=list)
+
+
+class LintCatalog(_Data):
+    settings: LintSettings = Field(default_factory=LintSettings)
+    sections: list[LintSection]
+    rules: dict[str, LintRule]
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+
+    @property
+    def enabled(self) -> dict[str, LintRule]:
+        return {key: rule for key, rule in self.rules.items() if key not in self.settings.disable}
