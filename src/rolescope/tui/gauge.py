@@ -94,23 +94,23 @@ class SplitGauge(Widget):
         )
         over = self.total_weeks > self.available
         headline = build_headline(r)
-        shares = Text(
+        middle = Text()
+        middle.append(
             f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
             f"operator {pct(r.shares['operator'])}",
             muted,
         )
-        planned = Text(
-            f"   {format_number(self.total_weeks)} of {format_number(self.available)} weeks",
-            self._style("gauge--warning") if over else muted,
-        )
-        middle = shares
         if headline.unclassified:
             # Vague tasks stand apart from the shares they are left out of; the weeks
             # planned give way first when the line is short.
-            middle.append(f"   {headline.unclassified}", self._style("gauge--warning"))
-        if middle.cell_len + planned.cell_len <= width:
-            middle.append_text(planned)
-        bottom = Text(headline.verdict, self._style(HEADLINE_STYLE[headline.kind]))
+            middle.append("   ", muted)
+            middle.append(headline.unclassified, self._style("gauge--warning"))
+        planned = f"{format_number(self.total_weeks)} of {format_number(self.available)} weeks"
+        if middle.cell_len + 3 + len(planned) <= width:
+            middle.append("   ", muted)
+            middle.append(planned, self._style("gauge--warning") if over else muted)
+        bottom = Text()
+        bottom.append(headline.verdict, self._style(HEADLINE_STYLE[headline.kind]))
         if headline.strength:
             bottom.append(f" ({headline.strength})", muted)
         if headline.title:

@@ -90,7 +90,9 @@ def where_text(finding: Finding) -> str:
     if finding.task is not None:
         return f"task {finding.task}"
     field = finding.field or ""
-    return "" if not field or field.startswith("presets:") else field
+    # A field the lead can find ("role.must_have[2]"); not a whole list or a preset.
+    specific = "." in field or "[" in field
+    return field if specific and not field.startswith("presets:") else ""
 
 
 class PreviewPane(VerticalScroll, can_focus=True):
@@ -115,9 +117,9 @@ class DescriptionStep(Step):
         with Vertical(id="jd-form"):
             yield from self._form()
         with Vertical(id="jd-preview"):
-            yield Label("Findings: Enter goes to the field or task", classes="field-label", id="findings-label")
+            yield Label("Findings", classes="field-label", id="findings-label")
             yield FindingList(id="findings")
-            yield Label("Preview: Tab here, then the arrows or Page Up/Down scroll it", classes="field-label")
+            yield Label("Preview (Tab to it; arrows and Page Up/Down scroll)", classes="field-label")
             with PreviewPane(id="preview-pane"):
                 yield Markdown(id="preview")
 
@@ -225,6 +227,14 @@ class DescriptionStep(Step):
             self.run_worker(self._render_preview(), group="preview")
 
     def _show_findings(self) -> None:
+        counts = [
+            f"{count} {severity}{'s' if count > 1 and severity != 'info' else ''}"
+            for severity in ("error", "warning", "info")
+            if (count := sum(finding.severity == severity for finding in self.findings))
+        ]
+        self.query_one("#findings-label", Label).update(
+            f"Findings: {', '.join(counts)}; Enter goes to the field" if counts else "Findings"
+        )
         findings_list = self.query_one(FindingList)
         highlighted = findings_list.highlighted
         findings_list.clear_options()
