@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from rolescope.catalog import Catalog
+from rolescope.classify import Classification
 from rolescope.numbers import format_number
-from rolescope.recommend import Note, Recommendation, TaskResult, pct
+from rolescope.recommend import Note, Recommendation, TaskResult, join_words, pct, weeks_text
 from rolescope.spec import RoleSpec
 
 # What to hire, as the lead reads it at the top of every view of the verdict.
@@ -54,11 +55,107 @@ class Gauge:
 class TaskRow:
     number: int
     archetype: str
-    flag: str  # "set" (archetype chosen by the lead), "vague", or the confidence "87%"
+    flag: str  # "set" (archetype chosen by the lead), "vague", or the confidence: "87%", unsure "?42%"
     weeks: float
     text: str
     phd_worthy: bool
     estimated: bool = False  # the weeks are rolescope's estimate (an imported posting gave none)
+    state: str = "sure"  # set | vague | unsure | sure
+
+    @property
+    def counted(self) -> bool:
+        return self.state != "vague"
+
+
+# The verdict in a few words, for the one-line headline every wizard step shows.
+SHORT_VERDICTS = {
+    "engineer": "hire an engineer",
+    "phd": "hire a research-trained person",
+    "split": "two roles in one",
+}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The verdict in one line. With too little classified work there is no verdict,
+    only what to rewrite; mostly data pipelines and no model says so plainly."""
+
+    kind: str  # verdict | split | no-signal | data-engineering
+    verdict: str  # "hire an engineer", or "not enough signal" instead of one
+    strength: str | None  # "clear", "leaning research"; None without a verdict
+    title: str | None  # the title, or both of a split's joined by " + "; None without a verdict
+    advice: str | None  # what to do instead of trusting a verdict
+    unclassified: str | None  # "unclassified, 16 weeks": vague tasks, left out of the shares
+
+
+def confidence_flag(classification: Classification) -> str:
+    """ "87%", or "?42%" when the classifier is unsure: the mark reads without colour."""
+    return f"{'?' if classification.unsure else ''}{round(classification.confidence * 100)}%"
+
+
+def task_problems(r: Recommendation, number: int) -> list[str]:
+    """What is wrong with task `number` (1-based) and how to fix it: the recommendation's
+    warnings about it, then whether its archetype needs the lead's eye."""
+    problems = [note.message for note in r.notes if note.task == number]
+    item = r.tasks[number - 1]
+    if item.unsure:
+        problems.append(
+            f"Task {number} is unsure: it reads as {item.archetype} work at only "
+            f"{round(item.classification.confidence * 100)}%. Check its archetype and set it if that is wrong, "
+            "or say more about what gets built, run or decided."
+        )
+    return problems
+
+
+def task_row(item: TaskResult) -> TaskRow:
+    """One task as every view lists it: its archetype and how sure, in words that read
+    without colour (a "?" before an unsure confidence)."""
+    c = item.classification
+    if c.overridden:
+        state, flag = "set", "set"
+    elif not item.counted:
+        state, flag = "vague", "vague"
+    else:
+        state = "unsure" if item.unsure else "sure"
+        flag = confidence_flag(c) if item.unsure else f"{round(c.confidence * 100)}%"
+    return TaskRow(
+        number=item.number,
+        archetype=item.archetype,
+        flag=flag,
+        weeks=item.task.weeks,
+        text=item.task.text,
+        phd_worthy=bool(item.phd_reasons),
+        estimated=bool(item.task.estimated),
+        state=state,
+    )
+
+
+def numbers_text(numbers: tuple[int, ...] | list[int]) -> str:
+    """ "task 3", "tasks 1 and 2", "tasks 1, 4 and 6"."""
+    return f"task{'s' if len(numbers) > 1 else ''} {join_words([str(number) for number in numbers])}"
+
+
+def build_headline(r: Recommendation) -> Headline:
+    vague = tuple(item.number for item in r.vague_tasks)
+    unclassified = f"unclassified, {weeks_text(r.unclassified_weeks)}" if vague else None
+    if not r.enough_signal:
+        return Headline(
+            "no-signal",
+            "not enough signal",
+            None,
+            None,
+            f"{format_number(r.unclassified_weeks)} of {weeks_text(r.planned_weeks)} are too vague, "
+            f"rewrite {numbers_text(vague)}",
+            unclassified,
+        )
+    if r.data_engineering:
+        return Headline(
+            "data-engineering", "hire a data engineer, not an ML hire", r.strength_label, r.title, None, unclassified
+        )
+    if r.split:
+        titles = " + ".join(role.title for role in r.split)
+        return Headline("split", SHORT_VERDICTS["split"], r.strength_label, titles, None, unclassified)
+    return Headline("verdict", SHORT_VERDICTS[r.hire], r.strength_label, r.title, None, unclassified)
 
 
 @dataclass(frozen=True)
@@ -123,20 +220,7 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
         info = catalog.archetypes[r.hire_archetype]
         archetype_line = f"{info.name.lower()}: prevents {catalog.failures[info.prevents].label}"
 
-    def row(item: TaskResult) -> TaskRow:
-        c = item.classification
-        confidence = f"{'?' if item.unsure else ''}{round(c.confidence * 100)}%"
-        return TaskRow(
-            number=item.number,
-            archetype=item.archetype,
-            flag="set" if c.overridden else ("vague" if not item.counted else confidence),
-            weeks=item.task.weeks,
-            text=item.task.text,
-            phd_worthy=bool(item.phd_reasons),
-            estimated=bool(item.task.estimated),
-        )
-
-    rows = tuple(row(item) for item in r.tasks if item.counted)
+    rows = tuple(task_row(item) for item in r.tasks if item.counted)
     return Report(
         company=spec.company.name,
         stage=catalog.stages[spec.company.stage].name.lower(),
@@ -144,7 +228,7 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
         hire=r.hire,
         verdict=VERDICTS[r.hire],
         strength=r.strength,
-        unclassified=tuple(row(item) for item in r.vague_tasks),
+        unclassified=tuple(task_row(item) for item in r.vague_tasks),
         unclassified_weeks=r.unclassified_weeks,
         unsure=tuple(item.number for item in r.unsure_tasks),
         strength_label=r.strength_label,

@@ -53,3 +53,42 @@ def test_no_color(snap_compare, in_tmp, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     shutil.copy(preset_path("two-roles-in-one"), in_tmp / "role.toml")
     assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after("f3"), terminal_size=(80, 24))
+
+
+VAGUE_SPEC = """\
+schema_version = 1
+[company]
+name = "Acme"
+stage = "live-model"
+[role]
+must_have = ["Rockstar ninja who lives and breathes ML"]
+[[tasks]]
+text = "work on AI"
+weeks = 8
+[[tasks]]
+text = "help with ML stuff"
+weeks = 8
+[[tasks]]
+text = "Build the inference API that serves search ranking to the storefront, with a p99 under 80 ms"
+weeks = 4
+"""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("key", ["f3", "f6"], ids=["work", "description"])
+def test_vague_tasks(snap_compare, in_tmp, size, key):
+    """Unclassified weeks apart, no verdict, each task's problem; findings beside the preview."""
+    (in_tmp / "role.toml").write_text(VAGUE_SPEC)
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after(key), terminal_size=size)
+
+
+def test_description_preview_focused(snap_compare, in_tmp):
+    """At 80x24 the preview is a pane of its own, in view when focused."""
+    shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
+
+    async def preview(pilot):
+        await settle_after("f6")(pilot)
+        pilot.app.query_one("#preview-pane").focus()
+        await settle_after()(pilot)
+
+    assert snap_compare(RolescopeApp("role.toml"), run_before=preview, terminal_size=(80, 24))

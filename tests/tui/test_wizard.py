@@ -16,6 +16,7 @@ from rolescope.tui.app import RolescopeApp
 from rolescope.tui.gauge import SplitGauge
 from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
 from rolescope.tui.screens.presets import PresetScreen
+from rolescope.tui.steps.work import TaskText
 from tests.conftest import MINIMAL_SPEC, preset_path
 from tests.tui.waiting import settle
 
@@ -272,7 +273,7 @@ async def test_task_text_is_shown_literally(workdir):
         await settle(pilot)
         cell = app.query_one("#tasks", DataTable).get_cell_at((0, 4))
         assert cell.plain == hostile
-        assert app.query_one("#task-text", Input).value == hostile
+        assert app.query_one("#task-text", TaskText).text == hostile
 
 
 async def test_new_role_from_a_preset_inside_the_app(workdir):
@@ -406,7 +407,7 @@ async def test_deleting_every_task_then_typing_starts_a_new_one(workdir):
             await pilot.press("d")
         assert app.session.spec.tasks == []
         assert "add the first task" in gauge_text(app)
-        app.query_one("#task-text", Input).focus()
+        app.query_one("#task-text", TaskText).focus()
         await pilot.press(*"Build the API", "enter")
         await settle(pilot)
         assert [task.text for task in app.session.spec.tasks] == ["Build the API"]

@@ -8,12 +8,15 @@ from textual.widget import Widget
 from rolescope.markdown import visible_controls
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
+from rolescope.report import build_headline
 from rolescope.termtext import gauge_cells
 
-HIRE_SHORT = {
-    "engineer": "hire an engineer",
-    "phd": "hire a research-trained person",
-    "split": "two roles in one",
+# How each kind of headline is styled; the words always say it too (NO_COLOR).
+HEADLINE_STYLE = {
+    "verdict": "gauge--verdict",
+    "split": "gauge--split",
+    "no-signal": "gauge--warning",
+    "data-engineering": "gauge--split",
 }
 
 
@@ -90,29 +93,32 @@ class SplitGauge(Widget):
             (" research", label),
         )
         over = self.total_weeks > self.available
-        middle = Text.assemble(
-            (
-                f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
-                f"operator {pct(r.shares['operator'])}",
-                muted,
-            ),
-            ("   ", muted),
-            (
-                f"{format_number(self.total_weeks)} of {format_number(self.available)} weeks",
-                self._style("gauge--warning") if over else muted,
-            ),
+        headline = build_headline(r)
+        middle = Text()
+        middle.append(
+            f"researcher {pct(r.shares['researcher'])} · developer {pct(r.shares['developer'])} · "
+            f"operator {pct(r.shares['operator'])}",
+            muted,
         )
-        verdict_style = self._style("gauge--split" if r.hire == "split" else "gauge--verdict")
-        bottom = Text.assemble(
-            (HIRE_SHORT[r.hire], verdict_style),
-            (f" ({r.strength_label})", muted),
-        )
-        if r.hire != "split":
+        if headline.unclassified:
+            # Vague tasks stand apart from the shares they are left out of; the weeks
+            # planned give way first when the line is short.
+            middle.append("   ", muted)
+            middle.append(headline.unclassified, self._style("gauge--warning"))
+        planned = f"{format_number(self.total_weeks)} of {format_number(self.available)} weeks"
+        if middle.cell_len + 3 + len(planned) <= width:
+            middle.append("   ", muted)
+            middle.append(planned, self._style("gauge--warning") if over else muted)
+        bottom = Text()
+        bottom.append(headline.verdict, self._style(HEADLINE_STYLE[headline.kind]))
+        if headline.strength:
+            bottom.append(f" ({headline.strength})", muted)
+        if headline.title:
             bottom.append(" → ", muted)
-            bottom.append(visible_controls(r.title), label)
-        else:
-            bottom.append(" → ", muted)
-            bottom.append(visible_controls(" + ".join(role.title for role in r.split)), label)
+            bottom.append(visible_controls(headline.title), label)
+        if headline.advice:
+            bottom.append(": ", muted)
+            bottom.append(headline.advice, label)
         # Each line is cut to the width with an ellipsis, never wrapped: the gauge
         # keeps its three lines at any size.
         lines = []

@@ -1,19 +1,31 @@
-"""Step 5: the job description: skills, pay, location, and a live preview."""
+"""Step 5: the job description: skills, pay, location, a live preview of the
+document the core decides, and its findings, each pointing at the field or task
+it came from (Enter on one goes there). The preview is a pane of its own: Tab
+reaches it, and the arrows and Page Up/Down scroll it."""
 
 from __future__ import annotations
 
+import re
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Markdown, Select, Static, TextArea
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Markdown, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
-from rolescope.jd import render_jd
+from rolescope.document import build_document
+from rolescope.findings import RANK, Finding
+from rolescope.jd import render_markdown
+from rolescope.lint import lint_document
 from rolescope.numbers import format_number, parse_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import Pay
 from rolescope.tui.fields import SafeInput, SafeTextArea
 from rolescope.tui.steps.base import Step
+from rolescope.tui.steps.work import WorkStep
+from rolescope.tui.text import literal
 
 PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
 
@@ -27,6 +39,69 @@ def parse_amount(value: str) -> float | None:
 # From this content width (a 112-column terminal) the preview sits beside the form.
 WIDE = 110
 
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold"}
+
+# Where a spec field is edited: (step, widget). Fields the description drafted from
+# the presets go where the lead would write their own.
+_FIELD_PLACES: tuple[tuple[str, str, str], ...] = (
+    (r"^role\.title", "recommendation", "#title"),
+    (r"^(role\.mission|presets:archetypes\.\w+\.mission)", "company", "#mission"),
+    (r"^company\.name", "company", "#company-name"),
+    (r"^company\.stage", "company", "#company-stage"),
+    (r"^team\.current", "company", "#team-current"),
+    (r"^team\.next_failure", "company", "#next-failure"),
+    (r"^role\.location", "description", "#location"),
+    (r"^role\.pay", "description", "#pay-min"),
+    (r"^(role|presets:archetypes\.\w+)\.must_have", "description", "#must-have"),
+    (r"^(role|presets:archetypes\.\w+)\.nice_to_have", "description", "#nice-to-have"),
+)
+_INTERVIEW = re.compile(r"^(interview|presets:archetypes\.\w+\.assessment)\.(\w+)")
+_SKILL_LINE = re.compile(r"^role\.\w+\[(\d+)\]")
+# Findings about the document as a whole, by the section the lead fills in.
+_RULE_PLACES = {
+    "missing-mission": ("company", "#mission"),
+    "missing-must-have": ("description", "#must-have"),
+    "missing-nice-to-have": ("description", "#nice-to-have"),
+    "missing-interview": ("interview", "#plan-technical_exercise"),
+    "missing-pay": ("description", "#pay-min"),
+    "pay-not-a-range": ("description", "#pay-min"),
+    "pay-range-required": ("description", "#pay-min"),
+    "missing-outcomes": ("work", "#tasks"),
+}
+
+
+def place_of(finding: Finding) -> tuple[str, str] | None:
+    """The step and widget where the lead fixes what `finding` is about, or None."""
+    field = finding.field or ""
+    if finding.task is not None or field.startswith("tasks"):
+        return "work", "#tasks"
+    for pattern, step, widget in _FIELD_PLACES:
+        if re.match(pattern, field):
+            return step, widget
+    interview = _INTERVIEW.match(field)
+    if interview:
+        key = "technical_exercise" if interview.group(2) == "candidate_check" else interview.group(2)
+        return "interview", f"#plan-{key}"
+    return _RULE_PLACES.get(finding.rule)
+
+
+def where_text(finding: Finding) -> str:
+    """The finding's place as the lead reads it: "task 4", "role.must_have[2]"."""
+    if finding.task is not None:
+        return f"task {finding.task}"
+    field = finding.field or ""
+    # A field the lead can find ("role.must_have[2]"); not a whole list or a preset.
+    specific = "." in field or "[" in field
+    return field if specific and not field.startswith("presets:") else ""
+
+
+class PreviewPane(VerticalScroll, can_focus=True):
+    """The rendered description, scrolled from the keyboard when focused."""
+
+
+class FindingList(OptionList):
+    """The description's findings; Enter on one goes to the field or task it names."""
+
 
 class DescriptionStep(Step):
     def __init__(self, session: Session, **kwargs) -> None:
@@ -36,13 +111,17 @@ class DescriptionStep(Step):
         self._preview_wanted = ""
         self._preview_shown: str | None = None
         self._preview_rendering = False
+        self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="jd-form"):
             yield from self._form()
         with Vertical(id="jd-preview"):
-            yield Label("Preview", classes="field-label")
-            yield Markdown(id="preview")
+            yield Label("Findings", classes="field-label", id="findings-label")
+            yield FindingList(id="findings")
+            yield Label("Preview (Tab to it; arrows and Page Up/Down scroll)", classes="field-label")
+            with PreviewPane(id="preview-pane"):
+                yield Markdown(id="preview")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -135,11 +214,74 @@ class DescriptionStep(Step):
             return
         if r is None:
             self._preview_wanted = "*The description appears once there is at least one task.*"
+            self.findings = []
         else:
-            self._preview_wanted = render_jd(session.spec, r, self.catalog)
+            # One document: the preview renders it and the findings are its own and the linter's.
+            document = build_document(session.spec, r, self.catalog)
+            self._preview_wanted = render_markdown(document)
+            found = [*document.findings, *lint_document(document, self.catalog)]
+            self.findings = sorted(found, key=lambda finding: -RANK[finding.severity])
+        self._show_findings()
         if not self._preview_rendering and self._preview_wanted != self._preview_shown:
             self._preview_rendering = True
             self.run_worker(self._render_preview(), group="preview")
+
+    def _show_findings(self) -> None:
+        counts = [
+            f"{count} {severity}{'s' if count > 1 and severity != 'info' else ''}"
+            for severity in ("error", "warning", "info")
+            if (count := sum(finding.severity == severity for finding in self.findings))
+        ]
+        self.query_one("#findings-label", Label).update(
+            f"Findings: {', '.join(counts)}; Enter goes to the field" if counts else "Findings"
+        )
+        findings_list = self.query_one(FindingList)
+        highlighted = findings_list.highlighted
+        findings_list.clear_options()
+        if not self.findings:
+            findings_list.add_option(Option(Text("No findings: the description reads clean.", style="dim"), id="none"))
+            return
+        options = []
+        for number, finding in enumerate(self.findings):
+            prompt = Text()
+            prompt.append(f"{finding.severity:<7} ", style=SEVERITY_STYLE.get(finding.severity, "bold"))
+            where = where_text(finding)
+            if where:
+                prompt.append(f"{where}: ", style="bold")
+            prompt.append_text(literal(finding.message))
+            options.append(Option(prompt, id=str(number)))
+        findings_list.add_options(options)
+        if highlighted is not None:
+            findings_list.highlighted = min(highlighted, len(options) - 1)
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _finding_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id in (None, "none"):
+            return
+        self.go_to(self.findings[int(event.option.id)])
+
+    def go_to(self, finding: Finding) -> None:
+        """Focus the field or task `finding` is about, on its own step."""
+        place = place_of(finding)
+        if place is None:
+            self.wizard.tell("This finding is about the description as a whole.", timeout=3)
+            return
+        step_id, selector = place
+        if step_id != "description":
+            self.wizard.action_go(step_id)
+        step = self.wizard.query_one(f"#step-{step_id}", Step)
+        if isinstance(step, WorkStep) and finding.task is not None:
+            field = "outcome" if (finding.field or "").endswith(".outcome") else "text"
+            step.focus_task(finding.task, field)
+            return
+        widget = step.query_one(selector)
+        step.focus_now(widget)
+        line = _SKILL_LINE.match(finding.field or "")
+        if line and isinstance(widget, TextArea):
+            widget.move_cursor((int(line.group(1)) - 1, 0))
+        # After the step has opened at its top: then bring the field into view.
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     async def _render_preview(self) -> None:
         """Render until the preview shows the latest text; a burst of keystrokes

@@ -2,26 +2,31 @@
 
 The table is the keyboard home: n adds, enter edits, d deletes, shift+up/down
 moves, a cycles the archetype override (ctrl+z/ctrl+y undo and redo, as in every step). The editor
+shows the whole task (the table cuts it with an ellipsis) and its outcome,
 classifies as you type and shows the evidence; edits to a task apply on every
-keystroke, so the gauge moves as you type.
+keystroke, so the gauge moves as you type. What each row says (vague, unsure,
+the task's problem) is the core's: this step only shows it.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, Label, Static
+from textual.message import Message
+from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from rolescope.classify import classify_text
+from rolescope.markdown import visible_controls
 from rolescope.numbers import exact_sum, format_number, parse_number
-from rolescope.recommend import Recommendation
+from rolescope.recommend import Recommendation, TaskResult
+from rolescope.report import confidence_flag, numbers_text, task_problems, task_row
 from rolescope.session import Session
 from rolescope.spec import MAX_TASK_WEEKS, Task
-from rolescope.tui.fields import SafeInput
+from rolescope.tui.fields import SafeInput, SafeTextArea
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -39,6 +44,46 @@ def parse_weeks(value: str) -> float | None:
     if weeks is None or not 0 < weeks <= MAX_TASK_WEEKS:
         return None
     return weeks
+
+
+class TaskText(SafeTextArea):
+    """The task's text, wrapped so the whole of it shows. A task is one line: Enter
+    adds or finishes it (as in a one-line field), and pasted line breaks become spaces."""
+
+    class Submitted(Message):
+        def __init__(self, text_area: TaskText) -> None:
+            super().__init__()
+            self.text_area = text_area
+
+        @property
+        def control(self) -> TaskText:
+            return self.text_area
+
+    # Home and End go to the ends of the task, as in the one-line field it is.
+    BINDINGS = [
+        Binding("home", "text_start", "Start", show=False),
+        Binding("end", "text_end", "End", show=False),
+    ]
+
+    def action_text_start(self) -> None:
+        self.move_cursor(self.document.start)
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if result := self._replace_via_keyboard(" ".join(event.text.splitlines()), *self.selection):
+            self.move_cursor(result.end_location)
 
 
 class TaskTable(DataTable):
@@ -83,13 +128,24 @@ class WorkStep(Step):
         yield table
         yield Label("New task: what will the hire do? Enter adds it.", id="editor-label", classes="field-label")
         with Horizontal(id="editor"):
-            yield SafeInput(
-                placeholder="e.g. Build the ingestion pipeline for our knowledge base",
+            yield TaskText(
                 id="task-text",
-                select_on_focus=False,
+                soft_wrap=True,
+                compact=True,
+                placeholder="e.g. Build the ingestion pipeline for our knowledge base",
             )
-            yield Input(value="2", placeholder="weeks", id="task-weeks", restrict=r"[0-9.,]*")
+            yield Label("weeks", id="weeks-label")
+            yield Input(value="2", placeholder="weeks", id="task-weeks", restrict=r"[0-9.,]*", compact=True)
+        with Horizontal(id="outcome-row"):
+            yield Label("outcome", id="outcome-label")
+            yield SafeInput(
+                placeholder="what the hire owns and how success is measured, e.g. answers within 2 s for 95% of queries",
+                id="task-outcome",
+                select_on_focus=False,
+                compact=True,
+            )
         yield Static("", id="task-evidence")
+        yield Static("", id="task-problem")
 
     def on_mount(self) -> None:
         table = self.query_one(TaskTable)
@@ -106,6 +162,9 @@ class WorkStep(Step):
         if column is not None and (column.width != width or column.auto_width):
             column.auto_width = False
             column.width = width
+            # The scrollable width was measured on the full texts: measure it again,
+            # or a scrollbar offers to scroll past text that is already cut.
+            table._require_update_dimensions = True
             table.refresh(layout=True)
 
     @property
@@ -113,25 +172,42 @@ class WorkStep(Step):
         return self.query_one(TaskTable)
 
     def focus_first(self) -> None:
-        self.focus_now(self.table if self.session.spec.tasks else self.query_one("#task-text", Input))
+        self.focus_now(self.table if self.session.spec.tasks else self.query_one("#task-text", TaskText))
+
+    def focus_task(self, number: int, field: str = "text") -> None:
+        """Put task `number` (1-based) in the editor with `field` ("text", "weeks" or
+        "outcome") focused: where a finding about it sends the lead."""
+        tasks = self.session.spec.tasks
+        if not 1 <= number <= len(tasks):
+            return
+        self.table.move_cursor(row=number - 1, animate=False)
+        self._load_editor(number - 1, typing=True)
+        target = {"outcome": "#task-outcome", "weeks": "#task-weeks"}.get(field, "#task-text")
+        self.focus_now(self.query_one(target))
 
     # ------------------------------------------------------------ drawing
 
+    def _result(self, index: int) -> TaskResult | None:
+        """The core's reading of task `index` (its archetype, vague, unsure)."""
+        r = self.session.recommendation
+        return r.tasks[index] if r is not None and index < len(r.tasks) else None
+
     def _row(self, number: int, task: Task) -> list:
-        result = classify_text(task.text, self.catalog)
-        archetype = task.archetype or result.archetype
-        if task.archetype:
-            tag, sure = f"{archetype} (set)", "set"
-        elif result.vague:
-            tag, sure = f"{archetype}?", "vague"
+        result = self._result(number - 1)
+        row = task_row(result) if result is not None else None
+        if row is None or row.state == "vague":
+            # Left out of the split until rewritten: no archetype is claimed for it.
+            tag, style, sure = "unclassified", "", "vague"
         else:
-            tag, sure = archetype, f"{round(result.confidence * 100)}%"
+            tag = f"{row.archetype} (set)" if row.state == "set" else row.archetype
+            style, sure = ARCHETYPE_STYLE[row.archetype], row.flag
         return [
             Text(str(number), justify="right"),
-            Text(tag, style=ARCHETYPE_STYLE[archetype]),
+            Text(tag, style=style),
             Text(format_number(task.weeks, thousands=False), justify="right"),
-            Text(sure, justify="right"),
-            literal(task.text),
+            Text(sure, justify="right", style="bold" if row is not None and row.state == "unsure" else ""),
+            # One line, cut with an ellipsis: the editor below shows the whole task.
+            Text(visible_controls(task.text), no_wrap=True, overflow="ellipsis", end=""),
         ]
 
     def load(self, session: Session) -> None:
@@ -162,12 +238,30 @@ class WorkStep(Step):
             line.append(f"   overbooked by {format_number(exact_sum((total, -available)))}", style="bold red")
         elif count:
             line.append(f"   {format_number(exact_sum((available, -total)))} left", style="dim")
+        if recommendation is not None:
+            vague = [item.number for item in recommendation.vague_tasks]
+            unsure = [item.number for item in recommendation.unsure_tasks]
+            # Apart from the planned weeks: vague tasks are left out of the split.
+            apart = Text()
+            if vague:
+                apart.append(
+                    f"Unclassified, {format_number(recommendation.unclassified_weeks)} weeks: {numbers_text(vague)}, "
+                    "left out of the split until rewritten",
+                    style="bold yellow",
+                )
+            if unsure:
+                apart.append("   " if apart else "")
+                apart.append(f"? unsure: {numbers_text(unsure)}", style="bold")
+            if apart:
+                line.append("\n")
+                line.append_text(apart)
         self.query_one("#weeks-line", Static).update(line)
         self._show_evidence()
 
     def _show_evidence(self) -> None:
-        text = self.query_one("#task-text", Input).value
+        text = self.query_one("#task-text", TaskText).text
         evidence = self.query_one("#task-evidence", Static)
+        self._show_problem()
         if not text.strip():
             evidence.update(Text("Type a concrete task: what gets built, run or decided.", style="dim"))
             return
@@ -186,24 +280,46 @@ class WorkStep(Step):
             line.append(": say what gets built, run or decided")
         else:
             line.append(result.archetype, style=f"bold {ARCHETYPE_STYLE[result.archetype]}")
-            line.append(f" {round(result.confidence * 100)}%")
+            line.append(f" {confidence_flag(result)}")
+            if result.unsure:
+                line.append(" unsure: press a in the list to set it", style="bold")
         words = [item.text for item in result.evidence if item.archetype == (override or result.archetype)]
         if words:
             line.append("  because: ", style="dim")
             line.append_text(literal(", ".join(words)))
         evidence.update(line)
 
+    def _show_problem(self) -> None:
+        """What is wrong with the task in the editor and how to fix it, as the core says it."""
+        problem = self.query_one("#task-problem", Static)
+        r = self.session.recommendation
+        index = self.editing
+        if r is None or index is None or index >= len(r.tasks):
+            problem.update("")
+            problem.display = False
+            return
+        messages = task_problems(r, index + 1)
+        problem.display = bool(messages)
+        text = Text()
+        for message in messages:
+            if text:
+                text.append("\n")
+            text.append("! ", style="bold yellow")
+            text.append_text(literal(message))
+        problem.update(text)
+
     # ------------------------------------------------------------ editor
 
     def begin_new(self, focus: bool = True) -> None:
         self.editing = None
         self.query_one("#editor-label", Label).update("New task: what will the hire do? Enter adds it, Esc goes back.")
-        with self.prevent(Input.Changed):
-            self.query_one("#task-text", Input).value = ""
+        with self.prevent(Input.Changed, TextArea.Changed):
+            self.query_one("#task-text", TaskText).text = ""
             self.query_one("#task-weeks", Input).value = "2"
+            self.query_one("#task-outcome", Input).value = ""
         self._show_evidence()
         if focus:
-            self.query_one("#task-text", Input).focus()
+            self.query_one("#task-text", TaskText).focus()
 
     def begin_edit(self) -> None:
         tasks = self.session.spec.tasks
@@ -212,7 +328,7 @@ class WorkStep(Step):
             return
         index = self.table.cursor_row
         self._load_editor(index, typing=True)
-        self.query_one("#task-text", Input).focus()
+        self.query_one("#task-text", TaskText).focus()
 
     def _load_editor(self, index: int, typing: bool = False) -> None:
         """Show task `index` in the editor; `typing` when the lead is about to edit it,
@@ -224,16 +340,17 @@ class WorkStep(Step):
             if typing
             else f"Task {index + 1}: Enter edits it, n adds a new task."
         )
-        with self.prevent(Input.Changed):
-            self.query_one("#task-text", Input).value = task.text
+        with self.prevent(Input.Changed, TextArea.Changed):
+            self.query_one("#task-text", TaskText).text = task.text
             # In full, as typed: `:g` keeps six digits, and an edit would save them rounded.
             self.query_one("#task-weeks", Input).value = format_number(task.weeks, thousands=False)
+            self.query_one("#task-outcome", Input).value = task.outcome or ""
         self._show_evidence()
 
     @on(DataTable.RowHighlighted, "#tasks")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         in_range = event.cursor_row is not None and 0 <= event.cursor_row < len(self.session.spec.tasks)
-        typing = self.query_one("#task-text", Input).has_focus or self.query_one("#task-weeks", Input).has_focus
+        typing = any(self.query_one(field).has_focus for field in ("#task-text", "#task-weeks", "#task-outcome"))
         if in_range and not typing:
             self._load_editor(event.cursor_row)
 
@@ -241,9 +358,9 @@ class WorkStep(Step):
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.begin_edit()
 
-    @on(Input.Changed, "#task-text")
+    @on(TextArea.Changed, "#task-text")
     @on(Input.Changed, "#task-weeks")
-    def _typed(self, event: Input.Changed) -> None:
+    def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
         weeks_input = self.query_one("#task-weeks", Input)
         weeks = parse_weeks(weeks_input.value)
         weeks_input.set_class(weeks is None, "-invalid")
@@ -252,7 +369,7 @@ class WorkStep(Step):
             self.editing = None  # the task went away (deleted, undone): this is a new one now
         if self.editing is None:
             return
-        text = self.query_one("#task-text", Input).value
+        text = self.query_one("#task-text", TaskText).text
         if not text.strip() or weeks is None:
             return
         spec = self.session.spec
@@ -265,14 +382,32 @@ class WorkStep(Step):
         # One undo step per task edit, however many keystrokes it takes.
         self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}]")
         self.refresh_row(self.editing)
+        self._show_problem()
 
-    @on(Input.Submitted, "#task-text")
+    @on(Input.Changed, "#task-outcome")
+    def _outcome_typed(self, event: Input.Changed) -> None:
+        if self.editing is not None and self.editing >= len(self.session.spec.tasks):
+            self.editing = None
+        if self.editing is None:
+            return  # a new task takes its outcome when Enter adds it
+        value = event.input.value
+        spec = self.session.spec
+        task = spec.tasks[self.editing]
+        updated = task.model_copy(update={"outcome": value if value.strip() else None})
+        if updated == task:
+            return
+        tasks = list(spec.tasks)
+        tasks[self.editing] = updated
+        self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}].outcome")
+
+    @on(TaskText.Submitted, "#task-text")
     @on(Input.Submitted, "#task-weeks")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted, "#task-outcome")
+    def _submitted(self, event: Input.Submitted | TaskText.Submitted) -> None:
         if self.editing is not None:
             self.action_back_to_table()
             return
-        text = self.query_one("#task-text", Input).value
+        text = self.query_one("#task-text", TaskText).text
         weeks = parse_weeks(self.query_one("#task-weeks", Input).value)
         if not text.strip():
             self.wizard.tell("Type the task first.", severity="warning")
@@ -284,7 +419,9 @@ class WorkStep(Step):
             self.query_one("#task-weeks", Input).focus()
             return
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"tasks": [*spec.tasks, Task(text=text, weeks=weeks)]}))
+        outcome = self.query_one("#task-outcome", Input).value
+        task = Task(text=text, weeks=weeks, outcome=outcome if outcome.strip() else None)
+        self.edited(spec.model_copy(update={"tasks": [*spec.tasks, task]}))
         self.rebuild(self.session, cursor=len(self.session.spec.tasks) - 1)
         self.begin_new()
 

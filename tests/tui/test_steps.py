@@ -1,0 +1,227 @@
+"""The work and description steps show what the core decides: vague tasks apart,
+unsure ones marked, no verdict without signal, each task's problem, outcomes
+beside tasks, and the description's findings pointing at what to change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, TabbedContent, TextArea
+
+from rolescope.catalog import load_catalog
+from rolescope.document import build_document
+from rolescope.recommend import recommend
+from rolescope.specio import read_spec
+from rolescope.tui.app import RolescopeApp
+from rolescope.tui.gauge import SplitGauge
+from rolescope.tui.steps.description import FindingList, PreviewPane
+from rolescope.tui.steps.work import TaskText
+from tests.conftest import preset_path
+from tests.tui.waiting import settle
+
+VAGUE = """\
+schema_version = 1
+[company]
+name = "Acme"
+stage = "live-model"
+[role]
+must_have = ["Rockstar ninja who lives and breathes ML"]
+[[tasks]]
+text = "work on AI"
+weeks = 8
+[[tasks]]
+text = "help with ML stuff"
+weeks = 8
+[[tasks]]
+text = "Build the inference API for search ranking"
+weeks = 4
+"""
+
+DATA_PIPELINES = """\
+schema_version = 1
+[company]
+name = "Acme"
+stage = "live-model"
+[[tasks]]
+text = "ETL Salesforce to warehouse nightly"
+weeks = 8
+[[tasks]]
+text = "dbt models for revenue reporting"
+weeks = 8
+[[tasks]]
+text = "CDC Postgres to lake"
+weeks = 6
+"""
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def spec_file(folder: Path, text: str) -> Path:
+    path = folder / "role.toml"
+    path.write_text(text)
+    return path
+
+
+def shown(app, selector: str) -> str:
+    return str(app.query_one(selector).render())
+
+
+def gauge_text(app) -> str:
+    return str(app.query_one(SplitGauge).render())
+
+
+def cell(app, row: int, column: int) -> str:
+    return app.query_one("#tasks", DataTable).get_cell_at((row, column)).plain
+
+
+async def test_vague_tasks_stand_apart_and_there_is_no_verdict_without_signal(workdir):
+    app = RolescopeApp(str(spec_file(workdir, VAGUE)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        # Apart from the archetypes, and out of the gauge's shares (the one classified task is all of them).
+        assert [cell(app, row, 1) for row in range(3)] == ["unclassified", "unclassified", "developer"]
+        assert "Unclassified, 16 weeks: tasks 1 and 2" in shown(app, "#weeks-line")
+        gauge = gauge_text(app)
+        assert "developer 100%" in gauge and "unclassified, 16 weeks" in gauge
+        # No verdict: what to rewrite instead.
+        assert "not enough signal: 16 of 20 weeks are too vague, rewrite tasks 1 and 2" in gauge
+        assert "hire an engineer" not in gauge
+        # The task under the cursor says what is wrong with it and how to fix it.
+        problem = shown(app, "#task-problem")
+        assert "Task 1 is too vague to classify" in problem and "say what gets built" in problem
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert not app.query_one("#task-problem").display
+
+
+async def test_the_data_engineering_verdict_is_said_plainly(workdir):
+    app = RolescopeApp(str(spec_file(workdir, DATA_PIPELINES)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "hire a data engineer, not an ML hire (clear) → Data engineer" in gauge_text(app)
+
+
+async def test_unsure_tasks_are_marked_without_colour(workdir, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = workdir / "role.toml"
+    path.write_text(preset_path("rag-support-search").read_text())
+    unsure = [item.number for item in recommend(read_spec(path), load_catalog()).unsure_tasks]
+    assert unsure, "the example has a task the classifier is unsure of"
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        rows = len(app.session.spec.tasks)
+        marked = [row + 1 for row in range(rows) if cell(app, row, 3).startswith("?")]
+        assert marked == unsure
+        assert f"? unsure: task {unsure[0]}" in shown(app, "#weeks-line")
+        await pilot.press(*["down"] * (unsure[0] - 1))
+        await settle(pilot)
+        assert f"Task {unsure[0]} is unsure" in shown(app, "#task-problem")
+
+
+async def test_long_tasks_are_cut_with_an_ellipsis_and_shown_whole_in_the_editor(workdir):
+    path = workdir / "role.toml"
+    path.write_text(preset_path("rag-support-search").read_text())
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        table = app.query_one("#tasks", DataTable)
+        first = app.session.spec.tasks[0].text
+        line = table.render_line(1).text  # the first task's row, below the header
+        assert "…" in line and first not in line
+        editor = app.query_one("#task-text", TaskText)
+        assert editor.text == first
+        # Every wrapped line of the task fits in the editor: nothing is scrolled out of sight.
+        assert editor.wrapped_document.height > 1
+        assert editor.size.height >= editor.wrapped_document.height
+        assert not table.show_horizontal_scrollbar
+
+
+async def test_each_task_has_an_outcome_that_undo_takes_back(workdir):
+    app = RolescopeApp(str(spec_file(workdir, DATA_PIPELINES)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("enter")  # edit task 1
+        await settle(pilot, lambda: app.focused is app.query_one("#task-text"), "the task editor has focus")
+        await pilot.press("tab", "tab")
+        await settle(pilot, lambda: app.focused is app.query_one("#task-outcome"), "the outcome has focus")
+        await pilot.press(*"Nightly load lands by 6am on 99% of days")
+        await settle(pilot)
+        assert app.session.spec.tasks[0].outcome == "Nightly load lands by 6am on 99% of days"
+        document = build_document(app.session.spec, app.session.recommendation, app.catalog)
+        outcomes = document.section("outcomes")
+        assert outcomes is not None
+        assert any(item.source.field == "tasks[1].outcome" for item in outcomes.items)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.session.spec.tasks[0].outcome is None
+        assert app.query_one("#task-outcome", Input).value == ""
+        # A new task takes the outcome typed beside it.
+        await pilot.press("escape", "n")
+        await settle(pilot)
+        await pilot.press(*"Build the churn model's feature pipeline", "tab", "tab")
+        await pilot.press(*"Features fresh within 1 hour", "enter")
+        await settle(pilot)
+        assert app.session.spec.tasks[-1].outcome == "Features fresh within 1 hour"
+
+
+async def test_findings_sit_beside_the_preview_and_lead_to_the_field(workdir):
+    app = RolescopeApp(str(spec_file(workdir, VAGUE)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await settle(pilot)
+        step = app.query_one("#step-description")
+        findings = step.findings
+        document = build_document(app.session.spec, app.session.recommendation, app.catalog)
+        assert {f.message for f in document.findings} <= {f.message for f in findings}
+        assert any(f.rule == "empty-label" for f in findings), "the linter's findings are there too"
+        listed = app.query_one(FindingList)
+        assert listed.option_count == len(findings)
+
+        # A finding about task 2 goes to task 2 in the task editor.
+        index = next(n for n, f in enumerate(findings) if f.task == 2)
+        listed.focus()
+        listed.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.focused is app.query_one("#task-text"), "the task is in the editor")
+        assert app.query_one(TabbedContent).active == "work"
+        assert app.query_one("#tasks", DataTable).cursor_row == 1
+        assert app.query_one("#task-text", TaskText).text == "help with ML stuff"
+
+        # A finding about a must-have skill goes to that skill's line.
+        await pilot.press("f6")
+        await settle(pilot)
+        index = next(n for n, f in enumerate(findings) if (f.field or "").startswith("role.must_have"))
+        listed.focus()
+        listed.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.focused is app.query_one("#must-have"), "the skills have focus")
+        assert app.query_one("#must-have", TextArea).cursor_location == (0, 0)
+
+
+async def test_the_preview_is_a_pane_the_keyboard_scrolls(workdir):
+    path = workdir / "role.toml"
+    path.write_text(preset_path("rag-support-search").read_text())
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await settle(pilot)
+        pane = app.query_one(PreviewPane)
+        for _ in range(12):
+            if app.focused is pane:
+                break
+            await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is pane
+        assert pane.region.height > 8 and app.screen.region.contains_region(pane.region)
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: pane.scroll_y > 0, "the preview scrolled")
