@@ -23,11 +23,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
-from rolescope.spec import ARCHETYPES, FAILURES, STAGES
+from rolescope.spec import ARCHETYPES, FAILURES, STAGE_KINDS, STAGES, InterviewStage
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
-DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint")
+DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "interview")
 
 
 class _Data(BaseModel):
@@ -299,6 +299,58 @@ class Jurisdiction(_Data):
     phrases: list[str]
 
 
+class KitSymptom(_Data):
+    """What went wrong in a broken-production scenario, chosen by the task's words."""
+
+    when: list[str]
+    text: str
+
+
+class KitKind(_Data):
+    """One kind of interview stage: what it tests and how interviewers score it.
+    `question` is filled in from a task ("{task}", "{symptom}"); `fallback` is asked
+    when the spec has no task of the kind the question draws on."""
+
+    label: str
+    tests: str
+    strong: list[str]
+    weak: list[str]
+    question: str | None = None
+    fallback: str | None = None
+    symptom: str | None = None
+    symptoms: list[KitSymptom] = Field(default_factory=list)
+
+
+class KitLabels(_Data):
+    summary: str  # "{count}", "{minutes}"
+    take_home_summary: str  # "{minutes}"
+    length: str  # "{minutes}"
+    take_home: str  # "{minutes}"
+    question: str
+    tests: str
+    guide: str
+    scorecard: str
+    strong: str
+    weak: str
+    drawn_from: str  # "{tasks}"
+
+
+class KitSettings(_Data):
+    title: str  # "{title}"
+    intro: str  # "{company}", "{title}"
+    tasks_per_stage: int = Field(ge=1)
+    take_home: str  # "{minutes}"
+    prevents: str  # "{failure}"
+    labels: KitLabels
+
+
+class InterviewCatalog(_Data):
+    kit: KitSettings
+    kinds: dict[str, KitKind]
+    loops: dict[str, list[InterviewStage]]
+    prompt_stage: dict[str, str]
+
+
 class LintSettings(_Data):
     disable: list[str] = Field(default_factory=list)
 
@@ -325,6 +377,7 @@ class Catalog:
     title_settings: TitleSettings
     jd: JdSettings
     lint: LintCatalog
+    interview: InterviewCatalog
     domains: list[Domain] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
@@ -450,6 +503,7 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
         title_settings=build("titles", TitleSettings, merged["titles"].get("settings", {})),
         jd=build("jd", JdSettings, merged["jd"]),
         lint=build("lint", LintCatalog, merged["lint"]),
+        interview=build("interview", InterviewCatalog, merged["interview"]),
         domains=entries("titles", "domains", Domain),
         levels=entries("titles", "levels", Level),
         remedies=dict(remedies),
@@ -517,11 +571,24 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
+    problems += _interview_problems(catalog.interview, sources.get("interview", Path("interview.toml")))
     for archetype in catalog.remedies:
         if archetype not in ARCHETYPES:
             problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
     if problems:
         raise SpecError([one_line(problem) for problem in problems])
+
+
+def _interview_problems(interview: InterviewCatalog, where: Path | str) -> list[str]:
+    """Every stage kind is described and every archetype has a loop, so a kit can be built for any spec."""
+    problems = [f"{where}: kinds.{kind}: is missing" for kind in STAGE_KINDS if kind not in interview.kinds]
+    problems += [f"{where}: kinds.{kind}: unknown stage kind" for kind in interview.kinds if kind not in STAGE_KINDS]
+    for archetype in ARCHETYPES:
+        if not interview.loops.get(archetype):
+            problems.append(f"{where}: loops.{archetype}: is missing")
+        if interview.prompt_stage.get(archetype) not in STAGE_KINDS:
+            problems.append(f"{where}: prompt_stage.{archetype}: must be one of: {', '.join(STAGE_KINDS)}")
+    return problems
 
 
 def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:

@@ -77,7 +77,8 @@ class InterviewStep(Step):
             text = self.query_one(f"#plan-{key}", TextArea).text
             values[key] = text if text.strip() and text != defaults[key] else None
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"interview": Interview(**values)}), f"interview.{event.text_area.id}")
+        interview = spec.interview.model_copy(update=values)
+        self.edited(spec.model_copy(update={"interview": interview}), f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
     def _reset(self) -> None:
