@@ -137,3 +137,27 @@ def test_export_writes_each_roles_kit_beside_its_description(tmp_path, capsys):
     research = (tmp_path / "fenwick-freight-founding-applied-research-scientist.interview.md").read_text("utf-8")
     assert research.startswith("# Interview kit: Founding applied research scientist\n")
     assert "Research review" in research
+
+
+def test_the_descriptions_interview_section_reads_the_specs_stages(catalog):
+    from rolescope.document import build_document
+
+    stages = [
+        InterviewStage(kind="scenario", minutes=50),
+        InterviewStage(kind="exercise", minutes=240, take_home=True, name="Pipeline take-home"),
+    ]
+    spec, _ = kit_of("rag-support-search", catalog, stages=stages)
+    section = build_document(spec, recommend(spec, catalog), catalog).section("interview")
+    assert [(item.label, item.source.field) for item in section.items] == [
+        ("Broken-production scenario", "interview.stages[1]"),
+        ("Pipeline take-home", "interview.stages[2]"),
+    ]
+    assert section.items[0].text.endswith("(50 minutes)")
+    assert section.items[1].text.endswith("(take-home, at most 240 minutes)")
+    # Without stages of its own the loop is the archetype's, and no length is promised.
+    plain, _ = kit_of("rag-support-search", catalog)
+    items = build_document(plain, recommend(plain, catalog), catalog).section("interview").items
+    assert [item.label for item in items] == [
+        stage.name for stage in build_kit(plain, recommend(plain, catalog), catalog).stages
+    ]
+    assert not any("minutes" in item.text for item in items)
