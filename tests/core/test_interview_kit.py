@@ -161,3 +161,29 @@ def test_the_descriptions_interview_section_reads_the_specs_stages(catalog):
         stage.name for stage in build_kit(plain, recommend(plain, catalog), catalog).stages
     ]
     assert not any("minutes" in item.text for item in items)
+
+
+def test_a_splits_stages_stay_with_the_larger_role_and_the_other_follows_its_own_loop(catalog):
+    from rolescope.split import split_specs
+
+    stages = [InterviewStage(kind="design", minutes=75), InterviewStage(kind="conversation", minutes=20)]
+    spec, _ = kit_of("two-roles-in-one", catalog, stages=stages)
+    r = recommend(spec, catalog)
+    lead, other = split_specs(spec, r, catalog)
+    assert lead.interview.stages == stages and other.interview.stages == []
+    other_kit = build_kit(other, recommend(other, catalog), catalog)
+    assert [stage.kind for stage in other_kit.stages] == [
+        stage.kind for stage in catalog.interview.loops[recommend(other, catalog).hire_archetype]
+    ]
+
+
+def test_the_wizards_export_writes_the_kit_beside_the_description(tmp_path, catalog):
+    from rolescope.session import Session
+
+    session = Session.open(preset_path("fraud-model-operator"), catalog)
+    spec_path, jd_path = session.export(tmp_path)
+    kit = tmp_path / f"{jd_path.stem}.interview.md"
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([spec_path.name, jd_path.name, kit.name])
+    assert kit.read_text(encoding="utf-8") == render_kit_markdown(
+        build_kit(session.spec, recommend(session.spec, catalog), catalog)
+    )
