@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rolescope.catalog import Catalog, KitKind, KitLabels
+from rolescope.document import possessive
 from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import InterviewStage, RoleSpec
 from rolescope.textmatch import raw_words
@@ -104,7 +105,9 @@ def build_kit(
     return InterviewKit(
         title=settings.title.replace("{title}", r.title),
         company=spec.company.name,
-        intro=settings.intro.replace("{company}", spec.company.name).replace("{title}", r.title),
+        intro=settings.intro.replace("{company}'s", possessive(spec.company.name))
+        .replace("{company}", spec.company.name)
+        .replace("{title}", r.title),
         summary=summary,
         stages=stages,
         own_stages=bool(spec.interview.stages),
