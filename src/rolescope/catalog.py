@@ -20,17 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
-from rolescope.spec import ARCHETYPES, FAILURES, STAGES
+from rolescope.spec import ARCHETYPES, FAILURES, STAGE_KINDS, STAGES
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
 # The preset models are named here too, for annotations elsewhere (see presetmodels).
 __all__ = [
-    "BUILTIN_DIR", "DATA_FILES", "ArchetypeInfo", "Catalog", "Domain", "FailureInfo", "ImportSettings", "JdSettings",
-    "Level", "LintCatalog", "LintCatalogRecord", "LintRule", "Record", "StageInfo", "Thresholds", "TitleRule", "TitleSettings",
-    "Vocabulary", "VocabularyRecord", "lexicon_of", "load_catalog", "merge", "preset_folders", "user_presets_dir",
+    "BUILTIN_DIR", "DATA_FILES", "ArchetypeInfo", "Catalog", "Domain", "FailureInfo", "ImportSettings",
+    "InterviewCatalog", "JdSettings", "KitKind", "KitLabels", "Level", "LintCatalog", "LintCatalogRecord", "LintRule",
+    "Record", "StageInfo", "Thresholds", "TitleRule", "TitleSettings", "Vocabulary", "VocabularyRecord", "lexicon_of",
+    "load_catalog", "merge", "preset_folders", "user_presets_dir",
 ]  # fmt: skip
-DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "import")
+DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "import", "interview")
 
 
 class Record:
@@ -81,7 +82,10 @@ if TYPE_CHECKING:  # the models are defined only to build the presets (see prese
         Domain,
         FailureInfo,
         ImportSettings,
+        InterviewCatalog,
         JdSettings,
+        KitKind,
+        KitLabels,
         Level,
         LintCatalog,
         LintRule,
@@ -92,8 +96,10 @@ if TYPE_CHECKING:  # the models are defined only to build the presets (see prese
         Vocabulary,
     )
 else:  # at run time a catalog holds records; these names serve annotations elsewhere
-    ArchetypeInfo = Domain = FailureInfo = ImportSettings = JdSettings = Level = LintRule = StageInfo = Record
-    Thresholds = TitleRule = TitleSettings = Record
+    ArchetypeInfo = Domain = FailureInfo = ImportSettings = InterviewCatalog = JdSettings = Level = LintRule = (
+        StageInfo
+    ) = Record
+    KitKind = KitLabels = Thresholds = TitleRule = TitleSettings = Record
     Vocabulary, LintCatalog = VocabularyRecord, LintCatalogRecord
 
 
@@ -108,10 +114,11 @@ def _dumped(value: Any) -> Any:
 
 
 def _record(value: Any) -> Any:
-    """A validated model as records, all the way down."""
+    """A validated preset model as records, all the way down (a spec model inside
+    it, such as an interview loop's stage, stays the spec's own model)."""
     from pydantic import BaseModel
 
-    if isinstance(value, BaseModel):
+    if isinstance(value, BaseModel) and type(value).__module__ == "rolescope.presetmodels":
         kind = _RECORDS.get(type(value).__name__, Record)
         return kind({name: _record(getattr(value, name)) for name in type(value).model_fields})
     if isinstance(value, list):
@@ -147,6 +154,7 @@ class Catalog:
     jd: JdSettings
     lint: LintCatalog
     importing: ImportSettings
+    interview: InterviewCatalog
     domains: list[Domain] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
@@ -253,6 +261,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
         Domain,
         FailureInfo,
         ImportSettings,
+        InterviewCatalog,
         JdSettings,
         Level,
         LintCatalog,
@@ -322,6 +331,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
         jd=build("jd", JdSettings, merged["jd"]),
         lint=build("lint", LintCatalog, merged["lint"]),
         importing=build("import", ImportSettings, merged["import"]),
+        interview=build("interview", InterviewCatalog, merged["interview"]),
         domains=entries("titles", "domains", Domain),
         levels=entries("titles", "levels", Level),
         remedies=dict(remedies),
@@ -394,6 +404,7 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
         if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
             problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
     problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
+    problems += _interview_problems(catalog.interview, sources.get("interview", Path("interview.toml")))
     for stage in catalog.importing.stages:
         if stage not in STAGES:
             problems.append(
@@ -404,6 +415,18 @@ def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
             problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
     if problems:
         raise SpecError([one_line(problem) for problem in problems])
+
+
+def _interview_problems(interview: InterviewCatalog, where: Path | str) -> list[str]:
+    """Every stage kind is described and every archetype has a loop, so a kit can be built for any spec."""
+    problems = [f"{where}: kinds.{kind}: is missing" for kind in STAGE_KINDS if kind not in interview.kinds]
+    problems += [f"{where}: kinds.{kind}: unknown stage kind" for kind in interview.kinds if kind not in STAGE_KINDS]
+    for archetype in ARCHETYPES:
+        if not interview.loops.get(archetype):
+            problems.append(f"{where}: loops.{archetype}: is missing")
+        if interview.prompt_stage.get(archetype) not in STAGE_KINDS:
+            problems.append(f"{where}: prompt_stage.{archetype}: must be one of: {', '.join(STAGE_KINDS)}")
+    return problems
 
 
 def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:

@@ -353,22 +353,47 @@ def _skills_from_preset_and_tasks(key: str, r: Recommendation, catalog: Catalog,
 
 
 def _interview(spec: RoleSpec, r: Recommendation, catalog: Catalog) -> list[Item]:
-    """The spec's own plan (the archetype's where the spec sets nothing); the
-    operational check is the interviewers' yardstick, so candidates read what the
-    production conversation is about instead."""
-    labels = catalog.jd.interview.labels
+    """The loop, stage by stage: the spec's own stages (else the archetype's loop),
+    each with what the candidate meets there. Lengths and take-home work are said
+    only when the spec sets them, so the posting promises nothing the lead did not.
+    The operational check is the interviewers' yardstick, so candidates read what
+    the production conversation is about instead."""
+    from rolescope.interview_kit import loop_stages, stage_name
+
+    kit_labels = catalog.interview.kit.labels
     archetype = r.hire_archetype
+    prompt_stage = catalog.interview.prompt_stage.get(archetype)
+    own = bool(spec.interview.stages)
     items = []
-    for key in ("technical_exercise", "interview_prompt"):
-        own = getattr(spec.interview, key)
-        source = Source(f"interview.{key}") if own else Source(f"presets:archetypes.{archetype}.assessment.{key}")
-        items.append(Item(r.assessment[key], source, label=labels.get(key)))
-    items.append(
-        Item(
-            catalog.archetypes[archetype].candidate_check,
-            Source(f"presets:archetypes.{archetype}.candidate_check"),
-            label=labels.get("candidate_check"),
-        )
-    )
+    prompt_used = False
+    for index, stage in enumerate(loop_stages(spec, r, catalog), start=1):
+        if stage.kind == "exercise":
+            key = "technical_exercise"
+            text = r.assessment[key]
+            source = (
+                Source(f"interview.{key}")
+                if spec.interview.technical_exercise
+                else Source(f"presets:archetypes.{archetype}.assessment.{key}")
+            )
+        elif stage.kind == prompt_stage and not prompt_used:
+            prompt_used = True
+            key = "interview_prompt"
+            text = r.assessment[key]
+            source = (
+                Source(f"interview.{key}")
+                if spec.interview.interview_prompt
+                else Source(f"presets:archetypes.{archetype}.assessment.{key}")
+            )
+        elif stage.kind == "conversation":
+            text = catalog.archetypes[archetype].candidate_check
+            source = Source(f"presets:archetypes.{archetype}.candidate_check")
+        else:
+            text = catalog.interview.kinds[stage.kind].tests
+            source = Source(f"presets:interview.kinds.{stage.kind}.tests")
+        if own:
+            length = kit_labels.take_home if stage.take_home else kit_labels.length
+            text = f"{text} ({length.replace('{minutes}', str(stage.minutes))})"
+            source = Source(f"interview.stages[{index}]")
+        items.append(Item(text, source, label=stage_name(stage, catalog)))
     items += [Item(line, Source("presets:jd.interview.closing")) for line in catalog.jd.interview.closing]
     return items

@@ -1,4 +1,6 @@
-"""Batch export: for each spec, the canonical spec and its job description.
+"""Batch export: for each spec, the canonical spec, its job description and its
+interview kit (`<stem>.interview.<format>`: a slug has no dot, so a kit's name
+never meets another role's files).
 
 A split verdict is exported as its two roles (two specs, two descriptions, each
 with its own file names); one combined posting only with `as_one`, and then with
@@ -27,9 +29,11 @@ from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
 from rolescope.fileio import StagedGroup, TargetsExist, staged_groups, write_files
 from rolescope.findings import Finding
+from rolescope.interview_kit import InterviewKit, build_kit
 from rolescope.jd import render_jd, render_markdown
 from rolescope.jd_html import render_html
 from rolescope.jd_text import render_text
+from rolescope.kit_render import render_kit_html, render_kit_markdown, render_kit_text
 from rolescope.recommend import Recommendation, recommend
 from rolescope.slug import slugify
 from rolescope.spec import RoleSpec
@@ -42,6 +46,13 @@ FORMATS = tuple(RENDERERS)
 # lead sees the first pair at once and a stop loses little work; each batch after
 # it doubles, up to this many.
 BATCH = 64
+# The interview kit in the same formats.
+KIT_RENDERERS: dict[str, Callable[[InterviewKit], str]] = {
+    "md": render_kit_markdown,
+    "txt": render_kit_text,
+    "html": render_kit_html,
+}
+KIT_SUFFIX = ".interview"
 
 
 class Interrupted(KeyboardInterrupt):
@@ -59,7 +70,7 @@ class ExportResult:
     jd_path: Path | None = None
     problems: list[str] = field(default_factory=list)
     invalid_input: bool = False
-    # Every file written, role by role: [spec, description, ...] per role.
+    # Every file written, role by role: [spec, descriptions..., kits...] per role.
     roles: list[list[Path]] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     split: bool = False  # written as the two roles of a split verdict
@@ -165,11 +176,12 @@ class _Options:
 
 @dataclass(frozen=True)
 class RoleExport:
-    """One role to publish: its spec, recommendation and decided description."""
+    """One role to publish: its spec, recommendation, decided description and interview kit."""
 
     spec: RoleSpec
     recommendation: Recommendation
     document: JobDocument
+    kit: InterviewKit
 
 
 def roles_to_publish(
@@ -179,7 +191,8 @@ def roles_to_publish(
     from rolescope.split import split_specs
 
     if not recommendation.split or as_one:
-        return [RoleExport(spec, recommendation, build_document(spec, recommendation, catalog, as_one=as_one))]
+        document = build_document(spec, recommendation, catalog, as_one=as_one)
+        return [RoleExport(spec, recommendation, document, build_kit(spec, recommendation, catalog))]
     parts = split_specs(spec, recommendation, catalog)
     roles = []
     for part, role, other in zip(parts, recommendation.split, reversed(recommendation.split)):
@@ -187,7 +200,8 @@ def roles_to_publish(
         document = build_document(
             part, part_recommendation, catalog, partner_title=other.title, task_numbers=role.task_numbers
         )
-        roles.append(RoleExport(part, part_recommendation, document))
+        kit = build_kit(part, part_recommendation, catalog, task_numbers=role.task_numbers)
+        roles.append(RoleExport(part, part_recommendation, document, kit))
     return roles
 
 
@@ -239,6 +253,9 @@ def _prepare(path: Path, out_dir: Path, catalog: Catalog, used: set[str], option
         for extension in options.formats:
             paths.append(out_dir / f"{stem}.{extension}")
             prepared.files.append((paths[-1], RENDERERS[extension](role.document).encode("utf-8")))
+        for extension in options.formats:
+            paths.append(out_dir / f"{stem}{KIT_SUFFIX}.{extension}")
+            prepared.files.append((paths[-1], KIT_RENDERERS[extension](role.kit).encode("utf-8")))
         prepared.planned.append(paths)
     result.titles = [role.document.title for role in roles]
     result.split = len(roles) > 1
@@ -324,6 +341,11 @@ def export_paths(
     return out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
 
 
+def kit_path(jd_path: Path) -> Path:
+    """Where the interview kit goes beside a description: `stem.md` -> `stem.interview.md`."""
+    return jd_path.with_name(f"{jd_path.stem}{KIT_SUFFIX}{jd_path.suffix}")
+
+
 def write_export(
     spec: RoleSpec,
     recommendation: Recommendation,
@@ -335,10 +357,11 @@ def write_export(
     on_wait: Callable[[Path], None] | None = None,
     on_published: Callable[[], None] | None = None,
 ) -> None:
-    """Write the spec and its description, both or neither. Without `replace`, an
-    existing target raises TargetsExist naming every one, and nothing is written."""
+    """Write the spec, its description and its interview kit, all or none. Without
+    `replace`, an existing target raises TargetsExist naming every one, and nothing is written."""
     files = [
         (spec_path, dump_spec(spec).encode("utf-8")),
         (jd_path, render_jd(spec, recommendation, catalog).encode("utf-8")),
+        (kit_path(jd_path), render_kit_markdown(build_kit(spec, recommendation, catalog)).encode("utf-8")),
     ]
     write_files(files, replace=replace, on_wait=on_wait, on_published=on_published)

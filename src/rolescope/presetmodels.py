@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rolescope.spec import InterviewStage
 from rolescope.textmatch import Lexicon
 
 
@@ -293,6 +294,60 @@ class Jurisdiction(_Data):
     name: str
     law: str
     phrases: list[str]
+
+
+class KitSymptom(_Data):
+    """What went wrong in a broken-production scenario, chosen by the task's words."""
+
+    when: list[str]
+    text: str
+
+
+class KitKind(_Data):
+    """One kind of interview stage: what it tests and how interviewers score it.
+    `question` is filled in from a task ("{task}", "{symptom}"); `fallback` is asked
+    when the spec has no task of the kind the question draws on."""
+
+    label: str
+    tests: str
+    strong: list[str]
+    weak: list[str]
+    question: str | None = None
+    fallback: str | None = None
+    symptom: str | None = None
+    symptoms: list[KitSymptom] = Field(default_factory=list)
+
+
+class KitLabels(_Data):
+    summary: str  # "{count}", "{minutes}"
+    take_home_summary: str  # "{minutes}"
+    length: str  # "{minutes}"
+    take_home: str  # "{minutes}"
+    question: str
+    tests: str
+    guide: str
+    scorecard: str
+    strong: str
+    weak: str
+    drawn_from: str  # "{tasks}"
+
+
+class KitSettings(_Data):
+    title: str  # "{title}"
+    intro: str  # "{company}", "{title}"
+    tasks_per_stage: int = Field(ge=1)
+    take_home: str  # "{minutes}"
+    prevents: str  # "{failure}"
+    labels: KitLabels
+
+
+class InterviewCatalog(_Data):
+    # The loops are spec stages (rolescope.spec), kept as models: a loop becomes a
+    # spec's own when the lead first edits it.
+    kit: KitSettings
+    kinds: dict[str, KitKind]
+    loops: dict[str, list[InterviewStage]]
+    prompt_stage: dict[str, str]
 
 
 class LintSettings(_Data):

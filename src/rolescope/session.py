@@ -152,8 +152,9 @@ class Session:
         return target
 
     def export_targets(self, out_dir: str | Path) -> tuple[Path, Path]:
-        spec_file, jd_file = self._export_plan(out_dir)
-        return spec_file.path, jd_file.path
+        """Where the spec and its description go (the interview kit lands beside them)."""
+        plan = self._export_plan(out_dir)
+        return plan[0].path, plan[1].path
 
     def _export_plan(self, out_dir: str | Path) -> list[Planned]:
         if self.recommendation is None:

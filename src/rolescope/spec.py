@@ -21,6 +21,12 @@ Stage = Literal["pre-product", "live-model", "scaling"]
 STAGES: tuple[str, ...] = ("pre-product", "live-model", "scaling")
 Failure = Literal["research-fit", "delivery", "reliability"]
 FAILURES: tuple[str, ...] = ("research-fit", "delivery", "reliability")
+# The kinds of interview stage: what each tests is data (presets/interview.toml).
+StageKind = Literal["exercise", "scenario", "design", "research-review", "conversation"]
+STAGE_KINDS: tuple[str, ...] = ("exercise", "scenario", "design", "research-review", "conversation")
+
+# A stage longer than a working day is not one stage.
+MAX_STAGE_MINUTES = 480
 
 # A task is effort inside the first six months; a year per task is already absurd.
 MAX_TASK_WEEKS = 52.0
@@ -81,12 +87,25 @@ class Role(_Model):
         return items
 
 
+class InterviewStage(_Model):
+    """One stage of the interview loop, in the order the candidate meets them."""
+
+    kind: StageKind
+    minutes: int = Field(gt=0, le=MAX_STAGE_MINUTES)
+    take_home: bool = False
+    name: str | None = None  # the lead's own name for the stage; else the kind's
+
+    _blank = field_validator("name")(_not_blank)
+
+
 class Interview(_Model):
-    """Overrides of the archetype's assessment plan; unset parts use the preset."""
+    """Overrides of the archetype's assessment plan; unset parts use the preset.
+    `stages` is the loop; empty, it is derived from the recommended plan."""
 
     technical_exercise: str | None = None
     interview_prompt: str | None = None
     operational_check: str | None = None
+    stages: list[InterviewStage] = Field(default_factory=list)
 
     _blank = field_validator("technical_exercise", "interview_prompt", "operational_check")(_not_blank)
 

@@ -352,6 +352,10 @@ def _message(err: ErrorDetails) -> str:
         return f"{_short(value)} is not one of: {', '.join(expected)}{_suggest(value, expected)}"
     if kind == "finite_number":
         return f"must be a finite number (got {_short(value)})"
+    if kind in ("int_from_float", "int_parsing") or (kind == "int_type" and isinstance(value, float)):
+        return f"must be a whole number (got {_short(value)})"
+    if kind == "bool_type":
+        return f"must be true or false, without quotes (got {_short(value)})"
     if kind in ("float_type", "float_parsing", "int_type"):
         quoted = isinstance(value, str) and _is_number(value)
         return f"must be a number{', without quotes' if quoted else ''} (got {_short(value)})"

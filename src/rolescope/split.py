@@ -30,15 +30,19 @@ def _kinds_for(text: str, catalog: Catalog) -> set[str] | None:
 
 def _interview_for(role: SplitRole, lead: SplitRole, spec: RoleSpec, catalog: Catalog) -> Interview:
     """The lead's interview overrides were written for the larger role's plan; each
-    goes to the role it is about, and one that says too little stays with that role."""
-    kept = {}
-    for key, value in spec.interview.model_dump().items():
+    goes to the role it is about, and one that says too little stays with that role.
+    The loop's stages stay with the larger role; the other's follow its own plan."""
+    kept: dict[str, object] = {}
+    for key in ("technical_exercise", "interview_prompt", "operational_check"):
+        value = getattr(spec.interview, key)
         if not value:
             continue
         kinds = _kinds_for(value, catalog)
         if (kinds is None and role is lead) or (kinds is not None and role.kind in kinds):
             kept[key] = value
-    return Interview(**kept)
+    if role is lead:
+        kept["stages"] = list(spec.interview.stages)
+    return Interview.model_validate(kept)
 
 
 def split_specs(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) -> list[RoleSpec]:

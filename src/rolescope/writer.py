@@ -25,9 +25,11 @@ from pathlib import Path
 
 from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError
-from rolescope.export import export_paths
+from rolescope.export import export_paths, kit_path
 from rolescope.fileio import TargetsExist, target_exists, write_files
+from rolescope.interview_kit import build_kit
 from rolescope.jd import render_jd
+from rolescope.kit_render import render_kit_markdown
 from rolescope.recommend import Recommendation
 from rolescope.spec import RoleSpec
 from rolescope.specio import dump_spec
@@ -64,11 +66,13 @@ def spec_plan(spec: RoleSpec, target: Path) -> list[Planned]:
 
 
 def export_plan(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, out_dir: Path) -> list[Planned]:
-    """The spec and its job description, as `rolescope export` names them."""
+    """The spec, its job description and its interview kit, as `rolescope export` names them."""
     spec_path, jd_path = export_paths(spec, recommendation, out_dir)
+    kit = render_kit_markdown(build_kit(spec, recommendation, catalog))
     return [
         Planned(spec_path, dump_spec(spec).encode("utf-8")),
         Planned(jd_path, render_jd(spec, recommendation, catalog).encode("utf-8")),
+        Planned(kit_path(jd_path), kit.encode("utf-8")),
     ]
 
 

@@ -138,10 +138,11 @@ def test_export_batch(tmp_path):
     specs = [str(preset_path(name)) for name in PRESET_NAMES]
     result = run_cli("export", *specs, "--out", str(out))
     assert result.returncode == 0, result.stderr
-    # A split verdict publishes two roles: one more spec and description than presets.
+    # A split verdict publishes two roles: one more spec, description and interview kit than presets.
     roles = len(PRESET_NAMES) + 1
     assert len(list(out.glob("*.toml"))) == roles
-    assert len(list(out.glob("*.md"))) == roles
+    assert len(list(out.glob("*.interview.md"))) == roles
+    assert len(list(out.glob("*.md"))) == 2 * roles
     for path in out.glob("*.toml"):
         read_spec(path)
     jd = (out / "tidewell-ai-product-engineer.md").read_text()
@@ -150,7 +151,7 @@ def test_export_batch(tmp_path):
     before = {path: path.read_bytes() for path in out.iterdir()}
     again = run_cli("export", *specs, "--out", str(out))
     assert again.returncode == 1
-    assert again.stderr.count("already exists; pass --force") == 2 * roles
+    assert again.stderr.count("already exists; pass --force") == 3 * roles
     assert {path: path.read_bytes() for path in out.iterdir()} == before
     forced = run_cli("export", *specs, "--out", str(out), "--force")
     assert forced.returncode == 0
@@ -165,7 +166,7 @@ def test_export_carries_on_past_bad_files(tmp_path):
     assert "company.stage" in result.stderr
     assert "missing.toml: no such file" in result.stderr
     assert "1 written, 2 failed" in result.stderr
-    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+    assert len(list((tmp_path / "out").glob("*.toml"))) == 1
 
 
 def test_export_with_only_bad_files_exits_2(tmp_path):
@@ -184,7 +185,11 @@ def test_export_names_are_safe_slugs_inside_out(tmp_path):
     result = run_cli("export", str(spec), "--out", str(out))
     assert result.returncode == 1, result.stderr  # findings (one short task); the files are written
     names = sorted(path.name for path in out.iterdir())
-    assert names == ["etc-passwd-root-ssh-x-con.md", "etc-passwd-root-ssh-x-con.toml"]
+    assert names == [
+        "etc-passwd-root-ssh-x-con.interview.md",
+        "etc-passwd-root-ssh-x-con.md",
+        "etc-passwd-root-ssh-x-con.toml",
+    ]
 
 
 def test_presets_option_adds_a_role(tmp_path):
@@ -268,6 +273,8 @@ CORE_MODULES = [
     "rolescope.presetmodels",
     "rolescope.report",
     "rolescope.split",
+    "rolescope.interview_kit",
+    "rolescope.kit_render",
 ]
 
 

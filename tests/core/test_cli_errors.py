@@ -41,7 +41,7 @@ def test_deeply_nested_toml_is_one_line_and_does_not_stop_a_batch(tmp_path, caps
     code, out, err = run_main(capsys, "export", str(deep), str(GOOD), "--out", str(tmp_path / "out"))
     assert code == 1
     assert "nested too deeply" in err and "1 written, 1 failed" in err
-    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+    assert len(list((tmp_path / "out").glob("*.toml"))) == 1
 
 
 def test_a_device_a_fifo_and_a_huge_file_are_refused_before_reading(tmp_path, capsys):

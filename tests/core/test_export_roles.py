@@ -30,17 +30,20 @@ def test_a_split_spec_exports_as_its_two_roles(tmp_path, capsys):
     assert code == 0, err
     assert "two roles, as the verdict says" in out
     names = sorted(path.name for path in tmp_path.iterdir())
-    stems = sorted({name.rsplit(".", 1)[0] for name in names})
+    stems = sorted({name.split(".", 1)[0] for name in names})
     assert stems == [
         "fenwick-freight-founding-ai-product-engineer",
         "fenwick-freight-founding-applied-research-scientist",
     ]
-    assert len(names) == 8
+    # Each role: its spec, its description and its interview kit in every format.
+    assert len(names) == 14
     original = read_spec(SPLIT)
     for stem in stems:
         part = read_spec(tmp_path / f"{stem}.toml")
         description = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
         assert description.startswith(f"# {part.role.title}\n")
+        for extension in ("md", "txt", "html"):
+            assert part.role.title in (tmp_path / f"{stem}.interview.{extension}").read_text(encoding="utf-8")
         # Everything the lead entered that applies: pay, location, mission, and the skills of its kind.
         assert part.role.pay == original.role.pay and part.role.location == original.role.location
         assert part.role.mission == original.role.mission
@@ -60,7 +63,8 @@ def test_a_split_spec_exports_as_its_two_roles(tmp_path, capsys):
 def test_as_one_publishes_one_posting_and_carries_a_finding(tmp_path, capsys):
     code, _out, err = run(capsys, "export", str(SPLIT), "--out", str(tmp_path), "--as-one")
     assert code == 1
-    assert len(list(tmp_path.glob("*.md"))) == 1 and len(list(tmp_path.glob("*.toml"))) == 1
+    assert len(list(tmp_path.glob("*.toml"))) == 1 and len(list(tmp_path.glob("*.interview.md"))) == 1
+    assert len(list(tmp_path.glob("*.md"))) == 2  # the description and the kit
     assert "[as-one]" in err and str(SPLIT) in err
 
 
@@ -72,7 +76,8 @@ def test_recommend_warnings_reach_export_and_files_are_still_written(tmp_path, c
     lines = err.splitlines()
     assert any(line.startswith(f"{spec}: tasks[2].text: warning: Task 2 is too vague") for line in lines)
     assert any(line.startswith(f"{spec}: tasks: warning: Only 9 of the 26 weeks") for line in lines)
-    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+    assert len(list((tmp_path / "out").glob("*.toml"))) == 1
+    assert len(list((tmp_path / "out").glob("*.interview.md"))) == 1
 
 
 def test_split_out_and_export_write_the_same_two_specs(tmp_path, capsys):

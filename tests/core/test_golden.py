@@ -1,4 +1,4 @@
-"""Golden files: the terminal report and every description format, for every
+"""Golden files: the terminal report, every description format and every interview kit format, for every
 preset and both roles of every split, pinned to the byte. After an intended
 change: ROLESCOPE_UPDATE_GOLDEN=1 pytest tests/core/test_golden.py, and review the diff."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rolescope.export import RENDERERS, roles_to_publish
+from rolescope.export import KIT_RENDERERS, RENDERERS, roles_to_publish
 from rolescope.recommend import recommend
 from rolescope.slug import slugify
 from rolescope.specio import read_spec
@@ -43,6 +43,14 @@ def test_descriptions_in_every_format(name, catalog):
             check(f"{name}.{slugify(role.document.title)}.{extension}", render(role.document))
 
 
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_interview_kits_in_every_format(name, catalog):
+    spec = read_spec(preset_path(name))
+    for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
+        for extension, render in KIT_RENDERERS.items():
+            check(f"{name}.{slugify(role.document.title)}.interview.{extension}", render(role.kit))
+
+
 def test_no_golden_file_is_left_over(catalog):
     """A golden file that nothing renders any more (a title changed, a preset went)
     pins nothing: it is removed with the change that orphaned it."""
@@ -51,4 +59,5 @@ def test_no_golden_file_is_left_over(catalog):
         spec = read_spec(preset_path(name))
         for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
             wanted |= {f"{name}.{slugify(role.document.title)}.{extension}" for extension in RENDERERS}
+            wanted |= {f"{name}.{slugify(role.document.title)}.interview.{extension}" for extension in KIT_RENDERERS}
     assert sorted(path.name for path in GOLDEN.iterdir()) == sorted(wanted)

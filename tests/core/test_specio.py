@@ -10,7 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rolescope.errors import SpecError
-from rolescope.spec import ARCHETYPES, FAILURES, STAGES, Company, Interview, Pay, Role, RoleSpec, Task, Team
+from rolescope.spec import (
+    ARCHETYPES,
+    FAILURES,
+    MAX_STAGE_MINUTES,
+    STAGE_KINDS,
+    STAGES,
+    Company,
+    Interview,
+    InterviewStage,
+    Pay,
+    Role,
+    RoleSpec,
+    Task,
+    Team,
+)
 from rolescope.specio import dump_spec, parse_spec, read_spec, write_spec
 from tests.conftest import MINIMAL_SPEC, PRESET_NAMES, preset_path
 
@@ -181,6 +195,13 @@ _pay = st.builds(
     st.sampled_from(["USD", "EUR", "GBP", "INR"]),
     st.sampled_from(["year", "month", "hour"]),
 )
+_stage = st.builds(
+    InterviewStage,
+    kind=st.sampled_from(STAGE_KINDS),
+    minutes=st.integers(1, MAX_STAGE_MINUTES),
+    take_home=st.booleans(),
+    name=st.one_of(st.none(), _text),
+)
 _spec = st.builds(
     RoleSpec,
     description=st.one_of(st.none(), _text),
@@ -204,6 +225,7 @@ _spec = st.builds(
         technical_exercise=st.one_of(st.none(), _text),
         interview_prompt=st.one_of(st.none(), _text),
         operational_check=st.one_of(st.none(), _text),
+        stages=st.lists(_stage, max_size=6),
     ),
     tasks=st.lists(_task, min_size=1, max_size=6),
 )
@@ -231,3 +253,57 @@ def test_write_is_atomic_and_keeps_the_old_file_on_failure(tmp_path, monkeypatch
         write_spec(spec, target)
     assert target.read_text() == "old contents"
     assert [path.name for path in tmp_path.iterdir()] == ["role.toml"]
+
+
+STAGED_SPEC = (
+    MINIMAL_SPEC
+    + """
+[interview]
+interview_prompt = "Accuracy dropped 10% overnight: what do you check first?"
+
+[[interview.stages]]
+kind = "exercise"
+minutes = 120
+take_home = true
+
+[[interview.stages]]
+kind = "scenario"
+minutes = 45
+name = "Broken search, live"
+"""
+)
+
+
+def test_stages_load_in_order_and_write_back_the_same_bytes():
+    spec = parse_spec(STAGED_SPEC)
+    assert [(stage.kind, stage.minutes, stage.take_home) for stage in spec.interview.stages] == [
+        ("exercise", 120, True),
+        ("scenario", 45, False),
+    ]
+    assert spec.interview.stages[1].name == "Broken search, live"
+    text = dump_spec(spec)
+    assert "[[interview.stages]]" in text
+    assert dump_spec(parse_spec(text)) == text
+
+
+def test_a_spec_without_stages_still_loads():
+    assert parse_spec(MINIMAL_SPEC).interview.stages == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("minutes = 45", "minutes = 0"), "interview.stages[2].minutes: must be more than 0 (got 0)"),
+        (("minutes = 45", "minutes = 45.5"), "interview.stages[2].minutes: must be a whole number (got 45.5)"),
+        (("minutes = 120", "minutes = 900"), "interview.stages[1].minutes: must be at most 480"),
+        (('kind = "scenario"', 'kind = "scenaro"'), "did you mean 'scenario'?"),
+        (
+            ("take_home = true", 'take_home = "yes"'),
+            "interview.stages[1].take_home: must be true or false, without quotes",
+        ),
+    ],
+)
+def test_a_bad_stage_is_one_line_naming_the_field(edit, expected):
+    problems = errors_of(STAGED_SPEC.replace(*edit))
+    assert len(problems) == 1
+    assert expected in problems[0]

@@ -95,10 +95,12 @@ def test_export_of_all_bad_files_and_one_good_one(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     written = sorted(path.name for path in out.iterdir())
-    assert len(written) == 2
-    stem = Path(written[0]).stem
-    assert written == [f"{stem}.md", f"{stem}.toml"]
-    assert result.stdout == f"{GOOD}: wrote {out / (stem + '.toml')} and {out / (stem + '.md')}\n"
+    assert len(written) == 3
+    stem = written[0].split(".")[0]
+    assert written == [f"{stem}.interview.md", f"{stem}.md", f"{stem}.toml"]
+    assert result.stdout == (
+        f"{GOOD}: wrote {out / (stem + '.toml')}, {out / (stem + '.md')} and {out / (stem + '.interview.md')}\n"
+    )
     # Every bad file is reported with exactly the lines `recommend` gives, in argument order.
     expected: list[str] = []
     for path in BAD_FILES:
@@ -149,4 +151,4 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     code, _stdout, err = run_main(capsys, "export", str(path), str(GOOD), "--out", str(out))
     assert code == 1
     assert err.splitlines() == [line, "rolescope export: 1 written, 1 failed"]
-    assert len(list(out.iterdir())) == 2
+    assert len(list(out.iterdir())) == 3  # the spec, its description and its interview kit

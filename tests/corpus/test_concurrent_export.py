@@ -65,12 +65,14 @@ def test_the_second_export_reports_the_conflict_and_keeps_the_first_pair(tmp_pat
         f"{GOOD}: {out / STEM}.md already exists; pass --force to overwrite it",
         "rolescope export: 1 written, 1 failed",
     ]
-    assert stdout == f"{OTHER}: wrote {out / OTHER_STEM}.toml and {out / OTHER_STEM}.md\n"
+    assert (
+        stdout == f"{OTHER}: wrote {out / OTHER_STEM}.toml, {out / OTHER_STEM}.md and {out / OTHER_STEM}.interview.md\n"
+    )
     # The first pair is whole and untouched; the other spec's pair is whole; nothing else is left.
     assert (out / f"{STEM}.toml").read_text(encoding="utf-8") == THEIR_SPEC
     assert (out / f"{STEM}.md").read_text(encoding="utf-8") == THEIR_JD
     assert sorted(path.name for path in out.iterdir()) == sorted(
-        [f"{STEM}.toml", f"{STEM}.md", f"{OTHER_STEM}.toml", f"{OTHER_STEM}.md"]
+        [f"{STEM}.toml", f"{STEM}.md", f"{OTHER_STEM}.toml", f"{OTHER_STEM}.md", f"{OTHER_STEM}.interview.md"]
     )
 
 
@@ -84,8 +86,8 @@ def test_with_force_the_later_export_replaces_the_whole_pair(tmp_path):
         publish_their_pair(out)
     stdout, stderr = export.communicate(timeout=60)
     assert export.returncode == 0, stderr
-    assert stdout == f"{GOOD}: wrote {out / STEM}.toml and {out / STEM}.md\n"
+    assert stdout == f"{GOOD}: wrote {out / STEM}.toml, {out / STEM}.md and {out / STEM}.interview.md\n"
     # Both files are this export's: never its description beside the other's spec.
     assert read_spec(out / f"{STEM}.toml") == read_spec(GOOD)
     assert (out / f"{STEM}.md").read_text(encoding="utf-8").startswith("# AI product engineer")
-    assert sorted(path.name for path in out.iterdir()) == [f"{STEM}.md", f"{STEM}.toml"]
+    assert sorted(path.name for path in out.iterdir()) == [f"{STEM}.interview.md", f"{STEM}.md", f"{STEM}.toml"]

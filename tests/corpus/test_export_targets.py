@@ -73,7 +73,7 @@ def test_exported_files_honour_the_umask(tmp_path, catalog):
         os.umask(previous)
     assert report.exit_code == 0
     modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in (tmp_path / "out").iterdir()}
-    assert modes == {f"{STEM}.toml": 0o600, f"{STEM}.md": 0o600}
+    assert modes == {f"{STEM}.toml": 0o600, f"{STEM}.md": 0o600, f"{STEM}.interview.md": 0o600}
 
 
 def test_new_honours_the_umask(tmp_path):

@@ -27,7 +27,7 @@ HOSTILE_DIR = Path(__file__).parent / "hostile"
 HOSTILE_FILES = sorted(HOSTILE_DIR.glob("*.toml"))
 IDS = [path.name for path in HOSTILE_FILES]
 
-SAFE_NAME = re.compile(r"^[a-z0-9-]+\.(toml|md)$")
+SAFE_NAME = re.compile(r"^[a-z0-9-]+\.(toml|md|interview\.md)$")
 # C0 controls except the newline, DEL and C1 controls: none may reach a file or a terminal raw.
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # The colour codes rolescope itself emits (termtext.Style); anything else with ESC came from user text.
@@ -126,7 +126,7 @@ def test_load_write_load_is_equal_and_byte_identical(path, tmp_path):
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    """One real `rolescope export` of the whole hostile corpus; source file -> (spec, md) written."""
+    """One real `rolescope export` of the whole hostile corpus; source file -> (spec, md, kit) written."""
     root = tmp_path_factory.mktemp("hostile-export")
     out = root / "deep" / "er" / "out"
     presets = tmp_path_factory.mktemp("no-user-presets") / "none"
@@ -139,9 +139,9 @@ def exported(tmp_path_factory):
         assert not CONTROL.search(line), line
     written = {}
     for line in result.stdout.splitlines():
-        match = re.fullmatch(r"(.+): wrote (.+\.toml) and (.+\.md)", line)
+        match = re.fullmatch(r"(.+): wrote (.+\.toml), (.+\.md) and (.+\.interview\.md)", line)
         assert match, line
-        written[Path(match.group(1))] = (Path(match.group(2)), Path(match.group(3)))
+        written[Path(match.group(1))] = (Path(match.group(2)), Path(match.group(3)), Path(match.group(4)))
     assert sorted(written) == HOSTILE_FILES
     return root, out, written
 
@@ -149,13 +149,13 @@ def exported(tmp_path_factory):
 def test_export_file_names_are_safe_slugs_inside_out(exported):
     root, out, written = exported
     names = sorted(path.name for path in out.iterdir())
-    assert len(names) == 2 * len(HOSTILE_FILES), "two specs must never share (and overwrite) a file name"
+    assert len(names) == 3 * len(HOSTILE_FILES), "two specs must never share (and overwrite) a file name"
     for name in names:
         assert SAFE_NAME.match(name), name
         assert (out / name).is_file()
-    for spec_path, jd_path in written.values():
-        assert spec_path.parent == out and jd_path.parent == out
-        assert spec_path.stem == jd_path.stem
+    for spec_path, jd_path, kit_path in written.values():
+        assert spec_path.parent == out and jd_path.parent == out and kit_path.parent == out
+        assert spec_path.stem == jd_path.stem and kit_path.name == f"{jd_path.stem}.interview.md"
     # Nothing was written anywhere else: '../', '/', '\\' and NUL in names led nowhere.
     everything = sorted(path for path in root.rglob("*") if path.is_file())
     assert all(path.parent == out for path in everything), everything
@@ -252,3 +252,17 @@ def test_the_real_command_on_escape_sequences():
     assert "\x1b" not in as_json.stdout
     texts = [task["text"] for task in json.loads(as_json.stdout)["tasks"]]
     assert texts == [task["text"] for task in raw(path)["tasks"]]
+
+
+@pytest.mark.parametrize("path", HOSTILE_FILES, ids=IDS)
+def test_exported_interview_kit_has_no_injected_markup(path, exported):
+    _, _, written = exported
+    text = written[path][2].read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert not CONTROL.search(text), repr(CONTROL.search(text).group())
+    assert "<script" not in text.lower() and "<!--" not in text and "<img" not in text.lower()
+    assert not any(line.lstrip().startswith("```") for line in lines)
+    # Headings: the kit's title, then one per stage, numbered; spec text never opens one.
+    headings = [line for line in lines if line.startswith("#")]
+    assert headings[0] == lines[0]
+    assert all(re.match(r"## \d+\. ", line) for line in headings[1:]), headings

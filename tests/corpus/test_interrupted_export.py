@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from rolescope.catalog import load_catalog
-from rolescope.export import export_paths, export_specs
+from rolescope.export import export_paths, export_specs, kit_path
 from rolescope.recommend import recommend
 from rolescope.specio import read_spec, write_spec
 from tests.conftest import ROLES_DIR, start_cli
@@ -41,10 +41,18 @@ def fail_publishing_onto(monkeypatch, suffix: str) -> list[str]:
 
 
 def _render(target: Path, spec, catalog) -> bytes:
+    from rolescope.interview_kit import build_kit
     from rolescope.jd import render_jd
+    from rolescope.kit_render import render_kit_markdown
     from rolescope.specio import dump_spec
 
-    text = render_jd(spec, recommend(spec, catalog), catalog) if target.suffix == ".md" else dump_spec(spec)
+    recommendation = recommend(spec, catalog)
+    if target.name.endswith(".interview.md"):
+        text = render_kit_markdown(build_kit(spec, recommendation, catalog))
+    elif target.suffix == ".md":
+        text = render_jd(spec, recommendation, catalog)
+    else:
+        text = dump_spec(spec)
     return text.encode("utf-8")
 
 
@@ -63,9 +71,10 @@ def previous(tmp_path, catalog):
     report = export_specs([source], out, catalog)
     assert report.exit_code == 0
     before = snapshot(out)
-    # The new export targets exactly these two files.
+    # The new export targets exactly these files: the spec, the description and the kit.
     spec = read_spec(GOOD)
-    targets = export_paths(spec, recommend(spec, catalog), out)
+    spec_path, jd_path = export_paths(spec, recommend(spec, catalog), out)
+    targets = [spec_path, jd_path, kit_path(jd_path)]
     assert sorted(before) == sorted(target.name for target in targets)
     assert all(target.read_bytes() != _render(target, spec, catalog) for target in targets)
     return out, before
@@ -111,7 +120,7 @@ def test_a_failed_pair_does_not_stop_the_batch(previous, tmp_path, catalog, monk
     after = snapshot(out)
     assert {name: after[name] for name in before} == before
     new = sorted(set(after) - set(before))
-    assert len(new) == 2 and all(not name.startswith(".") for name in new)
+    assert len(new) == 3 and all(not name.startswith(".") for name in new)
     assert read_spec(out / next(name for name in new if name.endswith(".toml"))) == read_spec(other)
 
 
@@ -140,9 +149,11 @@ def stop_at(monkeypatch, step: int) -> dict[str, int]:
 
 
 def pairs_in(out: Path) -> dict[str, set[str]]:
+    """Each spec's files by stem: {".toml", ".md", ".interview.md"} when whole."""
     found: dict[str, set[str]] = {}
     for path in out.iterdir():
-        found.setdefault(path.stem, set()).add(path.suffix)
+        stem, dot, rest = path.name.partition(".")
+        found.setdefault(stem, set()).add(dot + rest)
     return found
 
 
@@ -163,7 +174,8 @@ def test_a_stop_at_any_point_leaves_whole_pairs_and_reports_them(tmp_path, catal
                 pytest.fail(f"a stop at step {step} escaped the export: nothing could say what it wrote")
         assert report.interrupted == signal.SIGINT and report.exit_code == 130, step
         pairs = pairs_in(out)
-        assert all(suffixes == {".toml", ".md"} for suffixes in pairs.values()), (step, pairs)  # no .tmp either
+        whole = {".toml", ".md", ".interview.md"}
+        assert all(suffixes == whole for suffixes in pairs.values()), (step, pairs)  # no .tmp either
         assert sorted(str(result.spec_path) for result in report.written) == sorted(
             str(out / f"{stem}.toml") for stem in pairs
         ), step
@@ -183,7 +195,7 @@ def test_the_command_says_what_it_wrote_before_it_was_stopped(tmp_path, monkeypa
     assert code == 130
     captured = capsys.readouterr()
     (pair,) = pairs_in(out)
-    assert captured.out == f"{GOOD}: wrote {out / pair}.toml and {out / pair}.md\n"
+    assert captured.out == f"{GOOD}: wrote {out / pair}.toml, {out / pair}.md and {out / pair}.interview.md\n"
     assert captured.err == "rolescope export: interrupted: 1 written, 0 failed, 2 not exported\n"
 
 
@@ -196,7 +208,7 @@ def test_a_signal_takes_back_the_pair_in_progress(tmp_path, stop, code):
     with holding_the_folder(out):
         export = start_cli("export", str(GOOD), str(OTHER), "--out", str(out))
         wait_until_waiting(export, out)
-        assert [path.suffix for path in out.iterdir()] == [".tmp", ".tmp"]  # the pair, staged
+        assert [path.suffix for path in out.iterdir()] == [".tmp"] * 3  # the spec's files, staged
         export.send_signal(stop)
         stdout, stderr = export.communicate(timeout=60)
     assert export.returncode == code

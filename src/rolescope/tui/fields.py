@@ -44,3 +44,11 @@ class SafeInput(Input):
 class SafeTextArea(TextArea):
     def get_line(self, line_index: int) -> Text:
         return Text(screen_safe(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # A resize paints the box at its new width before the resize event rewraps the
+        # text; the rewrap repaints only if the number of lines changed, so the lines
+        # painted from the old wrap stayed, with words cut off or repeated until focus
+        # repainted them. Every rewrap repaints every line.
+        super()._rewrap_and_refresh_virtual_size()
+        self.refresh()

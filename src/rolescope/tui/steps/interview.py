@@ -1,22 +1,53 @@
-"""Step 4: the interview plan: the archetype's assessment triple, editable."""
+"""Step 4: the interview loop. A table of stages (order, length, take-home), then
+the archetype's assessment triple, editable.
+
+The table is the keyboard home: n adds a stage, d deletes, k cycles its kind, t
+makes it a take-home or not, + and - change its length by 15 minutes, shift+up/down
+move it (ctrl+z/ctrl+y undo and redo, as in every step). A spec with no stages of
+its own shows the archetype's loop; the first change makes the loop the spec's.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Label, Static, TextArea
+from textual.binding import Binding
+from textual.widgets import Button, DataTable, Label, Static, TextArea
 
+from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.spec import Interview
+from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec
 from rolescope.tui.fields import SafeTextArea
 from rolescope.tui.steps.base import Step
+from rolescope.tui.text import literal
 
 FIELDS = (
     ("technical_exercise", "Technical exercise: real work, aimed at where this archetype breaks"),
     ("interview_prompt", "Interview prompt: a broken-production or judgement scenario, not trivia"),
     ("operational_check", "Operational check: what the interviewers listen for"),
 )
+MINUTES_STEP = 15
+NEW_STAGE_MINUTES = 45
+STAGE_COLUMNS = (("#", 3), ("stage", None), ("minutes", 7), ("where", 9))
+
+
+class StageTable(DataTable):
+    BINDINGS = [
+        Binding("n,insert", "stage('add')", "Add stage", id="stage.new"),
+        Binding("d,delete", "stage('delete')", "Delete", id="stage.delete"),
+        Binding("k", "stage('kind')", "Kind", id="stage.kind"),
+        Binding("t", "stage('take_home')", "Take-home", id="stage.take_home"),
+        Binding("plus,equals_sign", "stage('longer')", "+15 min", id="stage.longer"),
+        Binding("minus", "stage('shorter')", "-15 min", id="stage.shorter"),
+        Binding("shift+up", "stage('up')", "Move up", id="stage.up"),
+        Binding("shift+down", "stage('down')", "Move down", id="stage.down"),
+    ]
+
+    def action_stage(self, change: str) -> None:
+        step = next(ancestor for ancestor in self.ancestors if isinstance(ancestor, InterviewStep))
+        step.change_stage(change, self.cursor_row)
 
 
 class InterviewStep(Step):
@@ -26,10 +57,17 @@ class InterviewStep(Step):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="interview-intro")
+        table = StageTable(id="stages", cursor_type="row", zebra_stripes=False)
+        for label, width in STAGE_COLUMNS:
+            table.add_column(label, width=width, key=label)
+        yield table
+        yield Static("", id="stages-help", classes="help-line")
         for key, label in FIELDS:
             yield Label(label, classes="field-label")
             yield SafeTextArea(id=f"plan-{key}", soft_wrap=True, show_line_numbers=False, classes="plan")
         yield Button("Reset to the archetype's plan", id="plan-reset")
+
+    # ------------------------------------------------------------ the plan's text
 
     def _defaults(self) -> dict[str, str]:
         r = self.session.recommendation
@@ -38,14 +76,15 @@ class InterviewStep(Step):
 
     def load(self, session: Session) -> None:
         self._fill(session)
+        self._fill_stages(session.spec)
 
     def _fill(self, session: Session) -> None:
         defaults = self._defaults()
-        own = session.spec.interview.model_dump()
+        own = session.spec.interview
         with self.prevent(TextArea.Changed):
             for key, _ in FIELDS:
                 area = self.query_one(f"#plan-{key}", TextArea)
-                value = own[key] or defaults[key]
+                value = getattr(own, key) or defaults[key]
                 if area.text != value:
                     area.text = value
 
@@ -58,14 +97,12 @@ class InterviewStep(Step):
             )
         else:
             name = self.catalog.archetypes[archetype].name.lower()
-            intro.update(
-                f"The loop for a {name}, aimed at where that archetype breaks. Edit any part; "
-                "what you change is saved in the spec."
-            )
+            intro.update(f"The loop for a {name}, aimed at where that archetype breaks:")
         if archetype != self._archetype:
             # The archetype changed: parts the lead did not edit follow it.
             self._archetype = archetype
             self._fill(session)
+        self._fill_stages(session.spec)
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
@@ -77,10 +114,81 @@ class InterviewStep(Step):
             text = self.query_one(f"#plan-{key}", TextArea).text
             values[key] = text if text.strip() and text != defaults[key] else None
         spec = self.session.spec
-        self.edited(spec.model_copy(update={"interview": Interview(**values)}), f"interview.{event.text_area.id}")
+        interview = spec.interview.model_copy(update=values)
+        self.edited(spec.model_copy(update={"interview": interview}), f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
     def _reset(self) -> None:
         spec = self.session.spec
         self.edited(spec.model_copy(update={"interview": Interview()}))
         self._fill(self.session)
+        self._fill_stages(self.session.spec)
+
+    # ------------------------------------------------------------ the stages
+
+    def stages(self, spec: RoleSpec) -> list[InterviewStage]:
+        """The loop on screen: the spec's stages, else the archetype's."""
+        r = self.session.recommendation
+        if spec.interview.stages or r is None:
+            return list(spec.interview.stages) or list(self.catalog.interview.loops["developer"])
+        return loop_stages(spec, r, self.catalog)
+
+    def _fill_stages(self, spec: RoleSpec, cursor: int | None = None) -> None:
+        table = self.query_one("#stages", StageTable)
+        stages = self.stages(spec)
+        row = table.cursor_row if cursor is None else cursor
+        own = bool(spec.interview.stages)
+        table.clear()
+        for number, stage in enumerate(stages, start=1):
+            style = "" if own else "dim"
+            table.add_row(
+                Text(str(number), style=style),
+                literal(stage_name(stage, self.catalog), style),
+                Text(str(stage.minutes), style=style, justify="right"),
+                Text("take-home" if stage.take_home else "live", style=style),
+            )
+        table.styles.height = len(stages) + 1
+        if stages:
+            table.move_cursor(row=max(0, min(row, len(stages) - 1)), animate=False)
+        live = sum(stage.minutes for stage in stages if not stage.take_home)
+        home = sum(stage.minutes for stage in stages if stage.take_home)
+        totals = f"{len(stages)} stages, {live} min live" + (f" + {home} take-home" if home else "")
+        whose = "" if own else " (the archetype's)"
+        keys = "n d k t + - shift+↑↓"
+        self.query_one("#stages-help", Static).update(f"{totals}{whose} · keys: {keys}")
+
+    def change_stage(self, change: str, row: int) -> None:
+        """One edit of the loop from the table; each is an undo step of its own, except
+        a run of length changes to one stage, which undoes as one."""
+        spec = self.session.spec
+        stages = self.stages(spec)
+        group: str | None = None
+        cursor = row
+        if change == "add":
+            used = {stage.kind for stage in stages}
+            kind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
+            cursor = min(row + 1, len(stages)) if stages else 0
+            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))  # type: ignore[arg-type]
+        elif not 0 <= row < len(stages):
+            return
+        elif change == "delete":
+            del stages[row]
+        elif change == "kind":
+            stage = stages[row]
+            kind = STAGE_KINDS[(STAGE_KINDS.index(stage.kind) + 1) % len(STAGE_KINDS)]
+            stages[row] = stage.model_copy(update={"kind": kind})
+        elif change == "take_home":
+            stages[row] = stages[row].model_copy(update={"take_home": not stages[row].take_home})
+        elif change in ("longer", "shorter"):
+            step = MINUTES_STEP if change == "longer" else -MINUTES_STEP
+            minutes = max(MINUTES_STEP, min(MAX_STAGE_MINUTES, stages[row].minutes + step))
+            stages[row] = stages[row].model_copy(update={"minutes": minutes})
+            group = f"interview.stages[{row + 1}].minutes"
+        elif change in ("up", "down"):
+            cursor = row + (-1 if change == "up" else 1)
+            if not 0 <= cursor < len(stages):
+                return
+            stages[row], stages[cursor] = stages[cursor], stages[row]
+        interview = spec.interview.model_copy(update={"stages": stages})
+        self.edited(spec.model_copy(update={"interview": interview}), group)
+        self._fill_stages(self.session.spec, cursor)
