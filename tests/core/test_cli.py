@@ -263,6 +263,7 @@ CORE_MODULES = [
     "rolescope.postparse",
     "rolescope.report",
     "rolescope.split",
+    "rolescope.userconfig",
 ]
 
 
