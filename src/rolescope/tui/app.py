@@ -382,7 +382,25 @@ class RolescopeApp(App[int]):
         self.action_go(STEP_IDS[(index + offset) % len(STEP_IDS)])
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.query_one(TabbedContent).active))
+        self.push_screen(HelpScreen(self.query_one(TabbedContent).active, *self._focused_keys()))
+
+    def _focused_keys(self) -> tuple[list[tuple[str, str]], str, frozenset[str]]:
+        """The keys the focused widget and its containers add (not the app's own), as
+        help lists them (the footer's first), what the focused widget is, and the
+        keys' own names."""
+        focused = self.screen.focused
+        if focused is None:
+            return [], "", frozenset()
+        keys: dict[str, tuple[bool, str]] = {}
+        raw: set[str] = set()
+        for key, (node, binding, _enabled, _tooltip) in self.screen.active_bindings.items():
+            if node is self or node is self.screen or not binding.description:
+                continue
+            raw.add(key)
+            keys.setdefault(binding.description, (binding.show, self.get_key_display(binding)))
+        ordered = sorted(keys.items(), key=lambda item: not item[1][0])
+        name = (focused.id or type(focused).__name__).replace("-", " ")
+        return [(display, description) for description, (_, display) in ordered], name, frozenset(raw)
 
     # ------------------------------------------------------------ files
 
