@@ -115,11 +115,11 @@ class HelpScreen(ModalScreen[None]):
     def _show(self, query: str) -> None:
         words = query.lower().split()
         text = Text()
-        width = max((len(key) for section in self.sections for key, _ in section.rows), default=0) + 2
         for section in self.sections:
             rows = section.matching(words)
             if not rows:
                 continue
+            width = max(len(key) for key, _ in rows) + 2
             text.append(f"{section.title}\n", style="bold")
             for key, does in rows:
                 text.append(f"  {key:<{width}}", style="bold")
