@@ -365,3 +365,13 @@ async def test_help_lists_the_focused_widgets_keys_first_and_filters(workdir):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_split_verdict_never_focuses_the_hidden_title(workdir):
+    app = RolescopeApp(str(copy_preset("two-roles-in-one", workdir)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        focused = app.focused
+        assert focused is not None and focused.id != "title"
+        assert all(node.display for node in focused.ancestors_with_self if hasattr(node, "display"))

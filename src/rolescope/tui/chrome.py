@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -169,6 +170,13 @@ class KeyFooter(Footer):
                 disabled=not enabled,
                 tooltip=binding.tooltip or binding.description,
             )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual's footer waits for the terminal to report focus, and a terminal
+        # that never does (tmux without focus-events) would show no keys at all.
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.recompose)
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width and self._bindings_ready:

@@ -83,7 +83,8 @@ class RecommendationStep(Step):
 
         split_row.display = split_button.display = bool(r.split)
         # A split names two titles of its own; one title for the req would mislead.
-        for widget_id in ("#title-label", "#title-row", "#archetype-line"):
+        # The field itself too: one in a hidden row would still take focus.
+        for widget_id in ("#title-label", "#title-row", "#title", "#archetype-line"):
             self.query_one(widget_id).display = not r.split
         for widget_id, role in zip(("#split-a", "#split-b"), r.split):
             text = Text()
