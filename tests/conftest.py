@@ -38,8 +38,9 @@ weeks = 6
 
 @pytest.fixture(autouse=True)
 def _isolated_user_presets(tmp_path_factory, monkeypatch):
-    """No test reads the real per-user presets folder."""
+    """No test reads the real per-user presets folder or config (theme, recent specs)."""
     monkeypatch.setenv("ROLESCOPE_PRESETS", str(tmp_path_factory.mktemp("no-user-presets") / "none"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("ROLESCOPE_DRAFTS", str(tmp_path_factory.mktemp("drafts")))
     monkeypatch.delenv("NO_COLOR", raising=False)
 

@@ -275,6 +275,7 @@ CORE_MODULES = [
     "rolescope.split",
     "rolescope.interview_kit",
     "rolescope.kit_render",
+    "rolescope.userconfig",
 ]
 
 

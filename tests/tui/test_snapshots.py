@@ -92,3 +92,17 @@ def test_description_preview_focused(snap_compare, in_tmp):
         await settle_after()(pilot)
 
     assert snap_compare(RolescopeApp("role.toml"), run_before=preview, terminal_size=(80, 24))
+
+
+def test_no_color_company(snap_compare, in_tmp, monkeypatch):
+    """Without colour the team checklist says which rows are chosen, and the header
+    which step is current."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after("f2"), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_help(snap_compare, in_tmp, size):
+    shutil.copy(preset_path("rag-support-search"), in_tmp / "role.toml")
+    assert snap_compare(RolescopeApp("role.toml"), run_before=settle_after("f3", "f1"), terminal_size=size)

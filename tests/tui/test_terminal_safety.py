@@ -49,7 +49,8 @@ def test_no_control_sequence_from_a_spec_reaches_the_terminal(tmp_path):
     path = hostile_spec(tmp_path, name="role" + OSC_TITLE.format("pwned-by-path") + ".toml")
     terminal = Terminal.start([path.name], cwd=tmp_path, size=(120, 40))
     try:
-        terminal.wait_for(lambda: b"Verdict" in terminal.drawn and b"engineer" in terminal.drawn, "the verdict")
+        # Six weeks planned of 26 need the lead's attention: the spec opens on its work.
+        terminal.wait_for(lambda: b"2 Work" in terminal.drawn and b"engineer" in terminal.drawn, "the work step")
         for key, marker in ((F2, b"Company name"), ("\x1bOR", b"Weeks planned"), (F5, b"Interview prompt")):
             shown = len(terminal.drawn)
             terminal.write(key)

@@ -37,13 +37,19 @@ async def settle(pilot: Pilot, until: Callable[[], bool] | None = None, what: st
 
 def _footer_current(app: App) -> bool:
     """The footer redraws a few refreshes after focus moves: it shows the keys of
-    what has focus now."""
+    what has focus now. The wizard's footer leaves out keys that do not fit, so it
+    says which keys it was drawn for."""
     footers = app.screen.query(Footer)
     if not footers:
         return True
+    footer = footers.first()
     palette = {"command_palette"}  # shown at the right whatever has focus
-    shown = {key.action for key in footers.first().query(FooterKey)} - palette
     wanted = {binding.action for (_, binding, _, _) in app.screen.active_bindings.values() if binding.show} - palette
+    drawn_for = getattr(footer, "wanted", None)
+    if drawn_for is not None:
+        shown = {key.action for key in footer.query(FooterKey)} - palette
+        return set(drawn_for) == wanted and shown <= wanted
+    shown = {key.action for key in footer.query(FooterKey)} - palette
     return shown == wanted
 
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from rolescope.catalog import Catalog, load_catalog
 from rolescope.errors import RolescopeError, SpecError
@@ -20,10 +20,13 @@ from rolescope.markdown import one_line
 from rolescope.session import ConflictError, Draft, ExistsError, Session
 from rolescope.spec import RoleSpec
 from rolescope.specio import read_spec
+from rolescope.tui.attention import step_needing_attention
+from rolescope.tui.chrome import KeyFooter, WizardHeader
 from rolescope.tui.gauge import SplitGauge
-from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen, PathScreen
+from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
 from rolescope.tui.screens.help import HelpScreen
-from rolescope.tui.screens.presets import PresetScreen
+from rolescope.tui.screens.open import OpenScreen
+from rolescope.tui.screens.presets import BLANK_ROLE, PresetScreen
 from rolescope.tui.steps.base import Step
 from rolescope.tui.steps.company import CompanyStep
 from rolescope.tui.steps.description import DescriptionStep
@@ -32,6 +35,7 @@ from rolescope.tui.steps.recommendation import RecommendationStep
 from rolescope.tui.steps.save import SaveStep
 from rolescope.tui.steps.work import WorkStep
 from rolescope.tui.text import display_path
+from rolescope.userconfig import UserConfig, load_config, save_config
 
 STEPS = (
     ("company", "1 Company", CompanyStep),
@@ -96,12 +100,17 @@ class RolescopeApp(App[int]):
         super().__init__()
         self.catalog = catalog or load_catalog(tuple(presets))
         self.open_errors: list[str] = []
+        self.config, self.config_problem = load_config()
+        self._config_failed = False
         # The step a step key asked for, until its focus and scroll have landed.
         self._arriving: str | None = None
         self.session = self._open_session(spec_path)
+        self.from_preset = preset is not None
         if preset is not None:
             # A new, unsaved role that starts as the example: saving asks where.
             self.session.spec = read_spec(self.catalog.roles[preset])
+        if self.session.path is not None and self.session.path.exists():
+            self.remember(self.session.path)
 
     def _open_session(self, spec_path: str | None) -> Session:
         if spec_path is None:
@@ -123,15 +132,20 @@ class RolescopeApp(App[int]):
         return WizardScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◧")
+        yield WizardHeader([(step_id, label) for step_id, label, _ in STEPS], id="header")
         yield SplitGauge(id="gauge")
         with StepTabs(id="steps", initial="company"):
             for step_id, label, step_class in STEPS:
                 with TabPane(label, id=step_id):
                     yield step_class(self.session, id=f"step-{step_id}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        if self.config_problem:
+            self.tell(self.config_problem, severity="warning", timeout=8)
         self.load_all()
         # Widgets post Changed messages as they mount, describing empty inputs, not
         # the lead's edits: steps take edits from the first refresh on.
@@ -141,10 +155,37 @@ class RolescopeApp(App[int]):
                 ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors)
             )
         self._offer_drafts(self.session.find_drafts())
-        # Start where the lead can act: the verdict for a spec with work in it, else
-        # the company name, ready for typing; a step key pressed before this wins.
+        # Start where the lead can act; a step key pressed before this wins.
         if self._arriving is None:
-            self.action_go("recommendation" if self.session.spec.tasks else "company")
+            self.action_go(self.first_step(from_preset=self.from_preset))
+
+    def first_step(self, *, from_preset: bool = False) -> str:
+        """Where a role opens: an example on its company (it is the lead's to make
+        their own), a spec on the first step with a problem, else its verdict; an
+        empty role on the company name, ready for typing."""
+        if from_preset or not self.session.spec.tasks:
+            return "company"
+        return step_needing_attention(self.session, STEP_IDS) or "recommendation"
+
+    # ------------------------------------------------------------ remembered settings
+
+    def _theme_chosen(self, _theme: object) -> None:
+        if self.theme != self.config.theme:
+            self._keep_config(UserConfig(theme=self.theme, recent=self.config.recent))
+
+    def remember(self, path: Path) -> None:
+        """Put a spec first among the recent ones Ctrl+O offers."""
+        self._keep_config(self.config.opened(path))
+
+    def _keep_config(self, config: UserConfig) -> None:
+        self.config = config
+        try:
+            save_config(config)
+        except OSError as error:
+            # Settings are a convenience: say once that they are not kept, and carry on.
+            if not self._config_failed and self.is_running:
+                self.tell(f"Settings are not kept between runs: {error.strerror or error}", severity="warning")
+            self._config_failed = True
 
     def _offer_drafts(self, drafts: list[Draft]) -> None:
         """Ask about each draft a crashed or killed wizard left of this spec, newest
@@ -257,6 +298,11 @@ class RolescopeApp(App[int]):
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else "new role"
         self.sub_title = one_line(name) + (" •" if self.session.dirty else "")
+        self.query_one(WizardHeader).show(self.sub_title, self.query_one(TabbedContent).active or STEP_IDS[0])
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Narrow footers: "⇧↑" says shift+up in a third of the room.
+        return super().get_key_display(binding).replace("shift+", "⇧")
 
     def tell(self, message: str, **options: Any) -> None:
         """A notification: plain text, never markup (a path may hold `[/]`), with any
@@ -295,6 +341,7 @@ class RolescopeApp(App[int]):
     def _put_on_screen(self, step_id: str) -> None:
         """Mark which step is on screen and draw it if it just arrived (its costly
         parts wait until then)."""
+        self._update_title()
         for step in self.steps:
             arriving = step.id == f"step-{step_id}" and not step.on_screen
             step.on_screen = step.id == f"step-{step_id}"
@@ -335,7 +382,25 @@ class RolescopeApp(App[int]):
         self.action_go(STEP_IDS[(index + offset) % len(STEP_IDS)])
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.query_one(TabbedContent).active))
+        self.push_screen(HelpScreen(self.query_one(TabbedContent).active, *self._focused_keys()))
+
+    def _focused_keys(self) -> tuple[list[tuple[str, str]], str, frozenset[str]]:
+        """The keys the focused widget and its containers add (not the app's own), as
+        help lists them (the footer's first), what the focused widget is, and the
+        keys' own names."""
+        focused = self.screen.focused
+        if focused is None:
+            return [], "", frozenset()
+        keys: dict[str, tuple[bool, str]] = {}
+        raw: set[str] = set()
+        for key, (node, binding, _enabled, _tooltip) in self.screen.active_bindings.items():
+            if node is self or node is self.screen or not binding.description:
+                continue
+            raw.add(key)
+            keys.setdefault(binding.description, (binding.show, self.get_key_display(binding)))
+        ordered = sorted(keys.items(), key=lambda item: not item[1][0])
+        name = (focused.id or type(focused).__name__).replace("-", " ")
+        return [(display, description) for description, (_, display) in ordered], name, frozenset(raw)
 
     # ------------------------------------------------------------ files
 
@@ -374,6 +439,7 @@ class RolescopeApp(App[int]):
         )
         if path is None:
             return
+        self.remember(path)
         self.query_one(SaveStep).saved(self.session)
         self.query_one(SaveStep).status(f"Saved {display_path(path)}")
         self.tell(f"Saved {display_path(path)}")
@@ -441,13 +507,17 @@ class RolescopeApp(App[int]):
             except SpecError as error:
                 self.push_screen(ErrorScreen(f"{path} could not be opened", error.lines))
                 return
+            self.remember(path)
             self._when_clean(lambda: self._switch(session))
 
-        self.push_screen(PathScreen("Open a spec file", placeholder="path/to/role.toml"), opened)
+        self.push_screen(OpenScreen(self.config.recent), opened)
 
     def action_new_from_preset(self) -> None:
         def picked(name: str | None) -> None:
-            if not name:
+            if name is None:
+                return
+            if name == BLANK_ROLE:
+                self._when_clean(lambda: self._switch(Session(self.catalog)))
                 return
             try:
                 spec = read_spec(self.catalog.roles[name])
@@ -467,7 +537,7 @@ class RolescopeApp(App[int]):
             session.update(spec)
             self._draft_news()
         self.load_all()
-        self.action_go("recommendation" if session.spec.tasks else "company")
+        self.action_go(self.first_step(from_preset=spec is not None))
 
     async def action_quit(self) -> None:
         def leave() -> None:

@@ -10,9 +10,15 @@ itself untouched: what the spec holds is what is saved.
 from __future__ import annotations
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.containers import Horizontal
 from textual.expand_tabs import expand_tabs_inline
-from textual.widgets import Input, TextArea
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, SelectionList, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 
 from rolescope.markdown import screen_safe
 
@@ -52,3 +58,28 @@ class SafeTextArea(TextArea):
         # repainted them. Every rewrap repaints every line.
         super()._rewrap_and_refresh_virtual_size()
         self.refresh()
+
+def field_row(label: str, field: Widget, **kwargs) -> Horizontal:
+    """A label and its one-row field side by side: a compact form that leaves the
+    screen to the work (see `.field-row` in wizard.tcss)."""
+    field.compact = True  # type: ignore[attr-defined]
+    return Horizontal(Label(label, classes="row-label"), field, classes="field-row", **kwargs)
+
+
+class CheckList(SelectionList[str]):
+    """A SelectionList whose rows say their state in text, `[x]` or `[ ]`: Textual's
+    own box is the same glyph either way and tells them apart only by colour, which
+    NO_COLOR and many palettes lose."""
+
+    def render_line(self, y: int) -> Strip:
+        line = OptionList.render_line(self, y)
+        _, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        try:
+            selection = self.get_option_at_index(index)
+        except OptionDoesNotExist:
+            return line
+        chosen = selection.value in self._selected
+        underlying = next(iter(line)).style or self.rich_style
+        mark_style = underlying + Style(bold=chosen, meta={"option": index})
+        return Strip([Segment("[x] " if chosen else "[ ] ", mark_style), *line])

@@ -1,4 +1,4 @@
-"""Small modal screens: a question with choices, a list of errors, a file path."""
+"""Small modal screens: a question with choices, a list of errors."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
-from rolescope.tui.fields import SafeInput
 from rolescope.tui.text import literal
 
 
@@ -58,32 +57,4 @@ class ErrorScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class PathScreen(ModalScreen[str | None]):
-    """Ask for a file path."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
-        super().__init__()
-        self.title_text, self.value, self.placeholder = title, value, placeholder
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(literal(self.title_text), classes="dialog-title")
-            yield SafeInput(value=self.value, placeholder=self.placeholder, id="path")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Open", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        value = self.query_one("#path", Input).value.strip()
-        self.dismiss(value or None)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
         self.dismiss(None)

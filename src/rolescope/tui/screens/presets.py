@@ -1,4 +1,4 @@
-"""Pick an example role to start from."""
+"""Ctrl+N: start a blank role, or one from an example."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from rolescope.errors import RolescopeError
 from rolescope.specio import read_spec
 from rolescope.tui.text import literal
 
+# What the screen gives back for a blank role (no preset is named by an empty string).
+BLANK_ROLE = ""
+
 
 class PresetScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -24,7 +27,10 @@ class PresetScreen(ModalScreen[str | None]):
         self.catalog = catalog
 
     def compose(self) -> ComposeResult:
-        options = []
+        blank = literal("Blank role\n")
+        blank.append_text(literal("  Start from nothing: the company, then the work", style="dim"))
+        options = [Option(blank)]
+        self.names: list[str] = [BLANK_ROLE]
         for name, path in sorted(self.catalog.roles.items()):
             try:
                 spec = read_spec(path)
@@ -34,13 +40,14 @@ class PresetScreen(ModalScreen[str | None]):
             prompt = literal(f"{name}\n")
             prompt.append_text(literal(f"  {summary}", style="dim"))
             options.append(Option(prompt, id=name))
+            self.names.append(name)
         with Vertical(classes="dialog wide-dialog"):
-            yield Label("Start a new role from an example", classes="dialog-title")
+            yield Label("New role: blank, or from an example", classes="dialog-title")
             yield OptionList(*options, id="preset-list")
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(self.names[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

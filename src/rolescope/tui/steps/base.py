@@ -48,9 +48,19 @@ class Step(VerticalScroll):
 
     def focus_first(self) -> None:
         """Focus the step's first input, so focus never stays behind in a hidden step."""
-        first = next((widget for widget in self.query("*") if widget.focusable), None)
+        first = next((widget for widget in self.query("*") if widget.focusable and self._shown(widget)), None)
         if first is not None:
             self.focus_now(first)
+
+    def _shown(self, widget: Widget) -> bool:
+        """Whether neither the widget nor a container of it within the step is hidden
+        (Textual counts a widget in a hidden container as focusable)."""
+        node: Widget | None = widget
+        while node is not None and node is not self:
+            if not node.display:
+                return False
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return True
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once, not after the keys already queued (as `Widget.focus` does):

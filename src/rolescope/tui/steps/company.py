@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from rolescope.session import Session
 from rolescope.spec import ARCHETYPES, FAILURES
-from rolescope.tui.fields import SafeInput
+from rolescope.tui.fields import CheckList, SafeInput, field_row
 from rolescope.tui.steps.base import Step
 
 NO_FAILURE = "none"
@@ -21,24 +21,31 @@ class CompanyStep(Step):
         # Selects start on the spec's values: one set later could be undone by the
         # widget's own first Changed message.
         spec = self.session_at_start.spec
-        yield Label("Company name", classes="field-label")
-        yield SafeInput(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
-        yield Label("Stage", classes="field-label")
-        yield Select(
-            [(f"{info.name}: {info.situation}", key) for key, info in catalog.stages.items()],
-            allow_blank=False,
-            value=spec.company.stage,
-            id="company-stage",
+        yield field_row(
+            "Company name", SafeInput(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
         )
-        yield Static("", id="stage-help", classes="help-line")
-        yield Label("Mission: one sentence of business impact", classes="field-label")
-        yield SafeInput(
-            placeholder="e.g. Turn our help centre into accurate, cited answers", id="mission", select_on_focus=False
+        yield field_row(
+            "Stage",
+            Select(
+                [(f"{info.name}: {info.situation}", key) for key, info in catalog.stages.items()],
+                allow_blank=False,
+                value=spec.company.stage,
+                id="company-stage",
+            ),
+        )
+        yield Static("", id="stage-help", classes="help-line under-field")
+        yield field_row(
+            "Mission",
+            SafeInput(
+                placeholder="one sentence of business impact, e.g. Turn our help centre into cited answers",
+                id="mission",
+                select_on_focus=False,
+            ),
         )
         with Horizontal(id="team-row"):
             with Vertical():
                 yield Label("Already on the ML team", classes="field-label")
-                yield SelectionList[str](
+                yield CheckList(
                     *[(catalog.archetypes[a].name, a, a in spec.team.current) for a in ARCHETYPES], id="team-current"
                 )
             with Vertical():
@@ -49,6 +56,7 @@ class CompanyStep(Step):
                     allow_blank=False,
                     value=spec.team.next_failure or NO_FAILURE,
                     id="next-failure",
+                    compact=True,
                 )
 
     def load(self, session: Session) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.session import Session
-from rolescope.tui.fields import SafeInput
+from rolescope.tui.fields import SafeInput, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.steps.work import ARCHETYPE_STYLE
 from rolescope.tui.text import literal
@@ -27,8 +27,8 @@ HIRE_LONG = {
 class RecommendationStep(Step):
     def compose(self) -> ComposeResult:
         yield Static("", id="verdict")
-        yield Label("Title (leave empty for the recommended one)", classes="field-label", id="title-label")
-        yield SafeInput(id="title", select_on_focus=False)
+        yield field_row("Title", SafeInput(id="title", select_on_focus=False), id="title-row")
+        yield Label("Leave the title empty for the recommended one.", classes="help-line under-field", id="title-label")
         yield Static("", id="archetype-line")
         with Horizontal(id="split-roles"):
             yield Static("", id="split-a", classes="split-role")
@@ -83,7 +83,8 @@ class RecommendationStep(Step):
 
         split_row.display = split_button.display = bool(r.split)
         # A split names two titles of its own; one title for the req would mislead.
-        for widget_id in ("#title-label", "#title", "#archetype-line"):
+        # The field itself too: one in a hidden row would still take focus.
+        for widget_id in ("#title-label", "#title-row", "#title", "#archetype-line"):
             self.query_one(widget_id).display = not r.split
         for widget_id, role in zip(("#split-a", "#split-b"), r.split):
             text = Text()

@@ -14,17 +14,16 @@ from rolescope.errors import RolescopeError
 from rolescope.markdown import one_line
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.tui.fields import SafeInput
+from rolescope.tui.fields import SafeInput, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import display_path
 
 
 class SaveStep(Step):
     def compose(self) -> ComposeResult:
-        yield Label("Spec file (TOML)", classes="field-label")
-        yield SafeInput(id="save-path", select_on_focus=False)
-        yield Label("Export folder: the spec and the job description (Markdown) go here", classes="field-label")
-        yield SafeInput(id="export-dir", select_on_focus=False)
+        yield field_row("Spec file", SafeInput(id="save-path", select_on_focus=False))
+        yield field_row("Export folder", SafeInput(id="export-dir", select_on_focus=False))
+        yield Label("The spec and the job description (Markdown) go there.", classes="help-line under-field")
         yield Static("", id="targets")
         with Horizontal(id="save-buttons"):
             yield Button("Save spec  ^S", id="do-save", variant="primary")
