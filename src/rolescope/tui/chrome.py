@@ -98,6 +98,9 @@ class WizardHeader(Widget):
         return text
 
 
+ALWAYS_SHOWN = ("undo", "redo")
+
+
 class KeyFooter(Footer):
     """Textual's footer, in order of need: the focused widget's keys, then undo and
     redo, then the other app keys while they fit. `wanted` is what the footer was
@@ -142,14 +145,24 @@ class KeyFooter(Footer):
         palette_width = 0
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette_width = cell_len(self.app.get_key_display(palette[1])) + cell_len(palette[1].description) + 3
-        used = 0
+        def cost(binding: Binding) -> int:
+            return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
+
+        # Undo and redo always show: their room is kept before the focused widget's
+        # keys take theirs (a widget with many keys gives up its last ones).
+        kept = [item for item in bindings if item[0].action in ALWAYS_SHOWN]
+        used = sum(cost(binding) for binding, _, _ in kept)
         shown: list[tuple[Binding, bool, str]] = []
-        for binding, enabled, tooltip in bindings:
-            cost = cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
-            if used + cost > width:
-                break
-            shown.append((binding, enabled, tooltip))
-            used += cost
+        full = False
+        for item in bindings:
+            if item in kept:
+                shown.append(item)
+                continue
+            if full or used + cost(item[0]) > width:
+                full = True
+                continue
+            shown.append(item)
+            used += cost(item[0])
         for binding, enabled, tooltip in shown:
             yield FooterKey(
                 binding.key,

@@ -59,6 +59,7 @@ class SafeTextArea(TextArea):
         super()._rewrap_and_refresh_virtual_size()
         self.refresh()
 
+
 def field_row(label: str, field: Widget, **kwargs) -> Horizontal:
     """A label and its one-row field side by side: a compact form that leaves the
     screen to the work (see `.field-row` in wizard.tcss)."""
