@@ -145,6 +145,7 @@ class KeyFooter(Footer):
         palette_width = 0
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette_width = cell_len(self.app.get_key_display(palette[1])) + cell_len(palette[1].description) + 3
+
         def cost(binding: Binding) -> int:
             return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
 
