@@ -27,10 +27,10 @@ from types import FrameType
 from rolescope.catalog import Catalog
 from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
-from rolescope.fileio import StagedGroup, TargetsExist, staged_groups, write_files
+from rolescope.fileio import StagedGroup, TargetsExist, staged_groups
 from rolescope.findings import Finding
 from rolescope.interview_kit import InterviewKit, build_kit
-from rolescope.jd import render_jd, render_markdown
+from rolescope.jd import render_markdown
 from rolescope.jd_html import render_html
 from rolescope.jd_text import render_text
 from rolescope.kit_render import render_kit_html, render_kit_markdown, render_kit_text
@@ -246,21 +246,31 @@ def _prepare(path: Path, out_dir: Path, catalog: Catalog, used: set[str], option
         return _Prepared(result)
     roles = roles_to_publish(spec, recommendation, catalog, as_one=options.as_one)
     prepared = _Prepared(result)
-    for role in roles:
-        stem = _unique_stem(slugify(role.spec.company.name, role.document.title), used)
-        paths = [out_dir / f"{stem}.toml"]
-        prepared.files.append((paths[0], dump_spec(role.spec).encode("utf-8")))
-        for extension in options.formats:
-            paths.append(out_dir / f"{stem}.{extension}")
-            prepared.files.append((paths[-1], RENDERERS[extension](role.document).encode("utf-8")))
-        for extension in options.formats:
-            paths.append(out_dir / f"{stem}{KIT_SUFFIX}.{extension}")
-            prepared.files.append((paths[-1], KIT_RENDERERS[extension](role.kit).encode("utf-8")))
-        prepared.planned.append(paths)
+    for files in role_files(roles, out_dir, options.formats, used):
+        prepared.files += files
+        prepared.planned.append([path for path, _ in files])
     result.titles = [role.document.title for role in roles]
     result.split = len(roles) > 1
     result.findings = export_findings(spec, recommendation, roles, catalog)
     return prepared
+
+
+def role_files(
+    roles: list[RoleExport], out_dir: Path, formats: tuple[str, ...], used: set[str]
+) -> list[list[tuple[Path, bytes]]]:
+    """Each role's files, named and rendered: its spec, its description in each
+    format, then its interview kit in each format. Stems are unique within `used`,
+    so one role's files never take another's names."""
+    laid_out = []
+    for role in roles:
+        stem = _unique_stem(slugify(role.spec.company.name, role.document.title), used)
+        files = [(out_dir / f"{stem}.toml", dump_spec(role.spec).encode("utf-8"))]
+        files += [(out_dir / f"{stem}.{ext}", RENDERERS[ext](role.document).encode("utf-8")) for ext in formats]
+        files += [
+            (out_dir / f"{stem}{KIT_SUFFIX}.{ext}", KIT_RENDERERS[ext](role.kit).encode("utf-8")) for ext in formats
+        ]
+        laid_out.append(files)
+    return laid_out
 
 
 def _publish(
@@ -330,38 +340,3 @@ def _unique_stem(stem: str, used: set[str]) -> str:
         candidate, number = f"{stem}-{number}", number + 1
     used.add(candidate)
     return candidate
-
-
-def export_paths(
-    spec: RoleSpec, recommendation: Recommendation, out_dir: Path, used: set[str] | None = None
-) -> tuple[Path, Path]:
-    """Where a spec's export goes: a slug of company and title, unique within `used`."""
-    stem = slugify(spec.company.name, recommendation.title)
-    candidate = _unique_stem(stem, used) if used is not None else stem
-    return out_dir / f"{candidate}.toml", out_dir / f"{candidate}.md"
-
-
-def kit_path(jd_path: Path) -> Path:
-    """Where the interview kit goes beside a description: `stem.md` -> `stem.interview.md`."""
-    return jd_path.with_name(f"{jd_path.stem}{KIT_SUFFIX}{jd_path.suffix}")
-
-
-def write_export(
-    spec: RoleSpec,
-    recommendation: Recommendation,
-    catalog: Catalog,
-    spec_path: Path,
-    jd_path: Path,
-    *,
-    replace: bool = True,
-    on_wait: Callable[[Path], None] | None = None,
-    on_published: Callable[[], None] | None = None,
-) -> None:
-    """Write the spec, its description and its interview kit, all or none. Without
-    `replace`, an existing target raises TargetsExist naming every one, and nothing is written."""
-    files = [
-        (spec_path, dump_spec(spec).encode("utf-8")),
-        (jd_path, render_jd(spec, recommendation, catalog).encode("utf-8")),
-        (kit_path(jd_path), render_kit_markdown(build_kit(spec, recommendation, catalog)).encode("utf-8")),
-    ]
-    write_files(files, replace=replace, on_wait=on_wait, on_published=on_published)

@@ -26,7 +26,7 @@ from rolescope.split import write_split_specs
 from rolescope.writer import (
     ConflictError,
     ExistsError,
-    Planned,
+    RolePlan,
     export_plan,
     in_the_way,
     spec_plan,
@@ -151,30 +151,31 @@ class Session:
         self.disk_fingerprint = fingerprint(target)
         return target
 
-    def export_targets(self, out_dir: str | Path) -> tuple[Path, Path]:
-        """Where the spec and its description go (the interview kit lands beside them)."""
-        plan = self._export_plan(out_dir)
-        return plan[0].path, plan[1].path
+    def export_targets(self, out_dir: str | Path) -> list[RolePlan]:
+        """What an export into `out_dir` writes, role by role (a split verdict's two)."""
+        return self._export_plan(out_dir)
 
-    def _export_plan(self, out_dir: str | Path) -> list[Planned]:
+    def _export_plan(self, out_dir: str | Path) -> list[RolePlan]:
         if self.recommendation is None:
             raise SpecError("cannot export yet: add at least one task")
         return export_plan(self.spec, self.recommendation, self.catalog, absolute(out_dir))
 
-    def export_conflicts(self, out_dir: str | Path) -> list[Path]:
-        """Export targets that something else is at. A file that already says
-        exactly this (the spec saved under the same name, an export repeated) is
-        not a conflict; a dangling link is."""
-        return in_the_way(self._export_plan(out_dir))
+    def export_conflicts(self, out_dir: str | Path, plan: list[RolePlan] | None = None) -> list[Path]:
+        """Export targets that something else is at (of `plan`, if already made for
+        `out_dir`). A file that already says exactly this (the spec saved under the
+        same name, an export repeated) is not a conflict; a dangling link is."""
+        roles = plan if plan is not None else self._export_plan(out_dir)
+        return in_the_way([file for role in roles for file in role.files])
 
-    def export(self, out_dir: str | Path, *, force: bool = False) -> tuple[Path, Path]:
+    def export(self, out_dir: str | Path, *, force: bool = False) -> list[RolePlan]:
+        """Write what `rolescope export` writes (Markdown): every role's files, all or none."""
         problems = self.problems()
         if problems:
             raise SpecError([f"cannot export yet: {problem}" for problem in problems])
         plan = self._export_plan(out_dir)
-        plan[0].path.parent.mkdir(parents=True, exist_ok=True)
-        write_planned(plan, force=force)
-        return plan[0].path, plan[1].path
+        plan[0].spec_path.parent.mkdir(parents=True, exist_ok=True)
+        write_planned([file for role in plan for file in role.files], force=force)
+        return plan
 
     def save_split(self, out_dir: str | Path, *, force: bool = False) -> list[Path]:
         """On a split verdict, write the two roles' specs into `out_dir`: the same

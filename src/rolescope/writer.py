@@ -25,11 +25,8 @@ from pathlib import Path
 
 from rolescope.catalog import Catalog
 from rolescope.errors import RolescopeError
-from rolescope.export import export_paths, kit_path
+from rolescope.export import role_files, roles_to_publish
 from rolescope.fileio import TargetsExist, target_exists, write_files
-from rolescope.interview_kit import build_kit
-from rolescope.jd import render_jd
-from rolescope.kit_render import render_kit_markdown
 from rolescope.recommend import Recommendation
 from rolescope.spec import RoleSpec
 from rolescope.specio import dump_spec
@@ -65,14 +62,30 @@ def spec_plan(spec: RoleSpec, target: Path) -> list[Planned]:
     return [Planned(target, dump_spec(spec).encode("utf-8"))]
 
 
-def export_plan(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, out_dir: Path) -> list[Planned]:
-    """The spec, its job description and its interview kit, as `rolescope export` names them."""
-    spec_path, jd_path = export_paths(spec, recommendation, out_dir)
-    kit = render_kit_markdown(build_kit(spec, recommendation, catalog))
+@dataclass(frozen=True)
+class RolePlan:
+    """One role's files in an export: its spec, its description, its interview kit."""
+
+    title: str
+    files: list[Planned]
+
+    @property
+    def spec_path(self) -> Path:
+        return self.files[0].path
+
+    @property
+    def jd_path(self) -> Path:
+        return self.files[1].path
+
+
+def export_plan(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, out_dir: Path) -> list[RolePlan]:
+    """What `rolescope export` writes for this spec (Markdown), role by role: the two
+    roles of a split verdict, else one."""
+    roles = roles_to_publish(spec, recommendation, catalog)
+    laid_out = role_files(roles, out_dir, ("md",), set())
     return [
-        Planned(spec_path, dump_spec(spec).encode("utf-8")),
-        Planned(jd_path, render_jd(spec, recommendation, catalog).encode("utf-8")),
-        Planned(kit_path(jd_path), kit.encode("utf-8")),
+        RolePlan(role.document.title, [Planned(path, data) for path, data in files])
+        for role, files in zip(roles, laid_out)
     ]
 
 

@@ -181,7 +181,8 @@ def test_the_wizards_export_writes_the_kit_beside_the_description(tmp_path, cata
     from rolescope.session import Session
 
     session = Session.open(preset_path("fraud-model-operator"), catalog)
-    spec_path, jd_path = session.export(tmp_path)
+    (role,) = session.export(tmp_path)
+    spec_path, jd_path = role.spec_path, role.jd_path
     kit = tmp_path / f"{jd_path.stem}.interview.md"
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([spec_path.name, jd_path.name, kit.name])
     assert kit.read_text(encoding="utf-8") == render_kit_markdown(

@@ -62,7 +62,8 @@ def test_saving_a_spec_opened_through_a_link_writes_the_linked_file(tmp_path):
 
 def test_an_export_target_that_is_a_dangling_link_is_a_conflict(tmp_path):
     session = Session.open(preset_path("fraud-model-operator"), CATALOG)
-    spec_path, jd_path = session.export_targets(tmp_path)
+    (role,) = session.export_targets(tmp_path)
+    spec_path, jd_path = role.spec_path, role.jd_path
     jd_path.symlink_to(tmp_path / "gone.md")
     assert session.export_conflicts(tmp_path) == [jd_path]
     with pytest.raises(ExistsError):
@@ -75,3 +76,18 @@ def test_an_export_repeated_is_not_a_conflict(tmp_path):
     session.export(tmp_path)
     assert session.export_conflicts(tmp_path) == []
     session.export(tmp_path)
+
+
+def test_the_wizards_export_of_a_split_writes_what_rolescope_export_writes(tmp_path):
+    """The two roles of a split verdict, each with its spec, description and kit, byte
+    for byte what `rolescope export` writes; never one combined posting."""
+    from rolescope.export import export_specs
+
+    session = Session.open(preset_path("two-roles-in-one"), CATALOG)
+    plan = session.export(tmp_path / "wizard")
+    assert len(plan) == 2 and plan[0].title != plan[1].title
+    report = export_specs([preset_path("two-roles-in-one")], tmp_path / "cli", CATALOG)
+    assert report.results[0].split
+    wizard = {path.name: path.read_bytes() for path in (tmp_path / "wizard").iterdir()}
+    cli = {path.name: path.read_bytes() for path in (tmp_path / "cli").iterdir()}
+    assert wizard == cli and len(wizard) == 6

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from rolescope.catalog import load_catalog
-from rolescope.export import export_paths, export_specs, kit_path
+from rolescope.export import export_specs
 from rolescope.recommend import recommend
 from rolescope.specio import read_spec, write_spec
+from rolescope.writer import export_plan
 from tests.conftest import ROLES_DIR, start_cli
 from tests.corpus.test_concurrent_export import holding_the_folder, wait_until_waiting
 
@@ -73,8 +74,8 @@ def previous(tmp_path, catalog):
     before = snapshot(out)
     # The new export targets exactly these files: the spec, the description and the kit.
     spec = read_spec(GOOD)
-    spec_path, jd_path = export_paths(spec, recommend(spec, catalog), out)
-    targets = [spec_path, jd_path, kit_path(jd_path)]
+    (role,) = export_plan(spec, recommend(spec, catalog), catalog, out)
+    targets = [file.path for file in role.files]
     assert sorted(before) == sorted(target.name for target in targets)
     assert all(target.read_bytes() != _render(target, spec, catalog) for target in targets)
     return out, before

@@ -456,9 +456,12 @@ class RolescopeApp(App[int]):
         )
         if written is None:
             return
-        spec_path, jd_path = written
-        self.query_one(SaveStep).status(f"Exported {display_path(spec_path)} and {display_path(jd_path)}")
-        self.tell(f"Exported {jd_path.name}")
+        if len(written) > 1:
+            said = "Exported the two roles: " + " and ".join(display_path(role.jd_path) for role in written)
+        else:
+            said = f"Exported {display_path(written[0].jd_path)} with its spec and interview kit"
+        self.query_one(SaveStep).status(said)
+        self.tell(said)
         self.show_all()
 
     def action_save_split(self, force: bool = False) -> None:

@@ -23,7 +23,7 @@ class SaveStep(Step):
     def compose(self) -> ComposeResult:
         yield field_row("Spec file", SafeInput(id="save-path", select_on_focus=False))
         yield field_row("Export folder", SafeInput(id="export-dir", select_on_focus=False))
-        yield Label("The spec and the job description (Markdown) go there.", classes="help-line under-field")
+        yield Label("The spec, description and interview kit go there (Markdown).", classes="help-line under-field")
         yield Static("", id="targets")
         with Horizontal(id="save-buttons"):
             yield Button("Save spec  ^S", id="do-save", variant="primary")
@@ -62,18 +62,19 @@ class SaveStep(Step):
         problems = session.problems()
         if r is not None:
             folder = Path(self.export_dir()).expanduser()
-            targets: tuple[Path, Path] | None
             try:
-                targets = session.export_targets(folder)
-                conflicts = session.export_conflicts(folder)
+                plan = session.export_targets(folder)
+                conflicts = session.export_conflicts(folder, plan)
             except (RolescopeError, OSError):
-                targets, conflicts = None, []
-            if targets is not None:
-                spec_path, jd_path = targets
-                for label, path in (("Export writes", spec_path), ("         and", jd_path)):
+                plan, conflicts = [], []
+            if len(plan) > 1:
+                lines.append("Export writes the two roles of the split verdict:\n", style="bold")
+            for number, role in enumerate(plan):
+                for index, file in enumerate(role.files):
+                    label = ("Export writes" if number == 0 else "         then") if index == 0 else "         and"
                     lines.append(f"{label}  ", style="bold")
-                    lines.append(one_line(display_path(path)))
-                    if path in conflicts:
+                    lines.append(one_line(display_path(file.path)))
+                    if file.path in conflicts:
                         lines.append("  (exists, different: you will be asked first)", style="yellow")
                     lines.append("\n")
         if problems:
