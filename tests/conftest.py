@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 # Before Textual is imported anywhere: no animations, so screens are deterministic.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
@@ -79,4 +80,11 @@ def start_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> s
         text=True,
         env={**os.environ, **(env or {})},
         cwd=cwd,
+        # As from a terminal: a suite started in the background (`scripts/soak &`)
+        # has Ctrl+C ignored, and the command would inherit that and never stop.
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

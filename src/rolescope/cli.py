@@ -571,6 +571,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def _read_posting(name: str) -> str:
     """A posting's text: a UTF-8 file within the size limit, or standard input for -."""
+    from rolescope.importer import posting_text
     from rolescope.limits import MAX_FILE_BYTES
     from rolescope.specio import read_file_bytes
 
@@ -583,13 +584,7 @@ def _read_posting(name: str) -> str:
             raise RolescopeError(f"-: is over the {MAX_FILE_BYTES:,}-byte limit for a posting")
     else:
         data = read_file_bytes(Path(name), what="posting")
-    if b"\x00" in data:
-        raise RolescopeError(f"{name}: is a binary file, not a posting")
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise RolescopeError(f"{name}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+    return posting_text(data, name)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -683,7 +678,10 @@ def cmd_presets(args: argparse.Namespace) -> int:
 def _wizard(argv: list[str]) -> int:
     parser = _Parser(prog="rolescope", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "spec", nargs="?", metavar="SPEC.toml", help="a spec to open (or to create, if it does not exist)"
+        "spec",
+        nargs="?",
+        metavar="SPEC.toml",
+        help="a spec to open (or to create, if it does not exist); a posting (.md, .txt, .html) opens as a draft",
     )
     parser.add_argument(
         "--preset", metavar="NAME", help="start a new, unsaved role from a preset (see: rolescope presets)"
@@ -698,9 +696,18 @@ def _wizard(argv: list[str]) -> int:
             raise RolescopeError(f"rolescope: unknown preset '{args.preset}'{hint}; `rolescope presets` lists them")
         if args.spec:
             raise RolescopeError("rolescope: give a spec to open or --preset, not both")
+    imported = None
+    if args.spec and not Path(args.spec).is_dir():
+        from rolescope.importer import import_posting_file, is_posting_path
+
+        if is_posting_path(args.spec):
+            # A posting opens as a new, unsaved role drafted from it (as `rolescope import`).
+            imported = import_posting_file(Path(args.spec), _catalog(args)).spec
     _check_wizard_can_run()
     from rolescope.tui import run_wizard  # the only place the terminal UI is imported
 
+    if imported is not None:
+        return run_wizard(None, tuple(args.presets), imported=imported)
     return run_wizard(args.spec, tuple(args.presets), preset=args.preset)
 
 

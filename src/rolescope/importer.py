@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
@@ -99,6 +100,33 @@ def posting_format(name: str, text: str) -> str:
     if lowered.endswith((".md", ".markdown")):
         return "md"
     return "html" if looks_like_html(text) else "md"
+
+
+POSTING_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+def is_posting_path(name: str) -> bool:
+    """A posting rather than a spec, by its extension (what the wizard imports on opening)."""
+    return name.lower().endswith(POSTING_SUFFIXES)
+
+
+def posting_text(data: bytes, name: str) -> str:
+    """A posting's bytes as text: UTF-8 (a byte-order mark dropped), never binary."""
+    if b"\x00" in data:
+        raise RolescopeError(f"{name}: is a binary file, not a posting")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise RolescopeError(f"{name}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+
+
+def import_posting_file(path: Path, catalog: Catalog) -> Imported:
+    """Read and import a posting file; RolescopeError names the file and the line."""
+    from rolescope.specio import read_file_bytes
+
+    text = posting_text(read_file_bytes(path, what="posting"), str(path))
+    return import_posting(text, catalog, fmt=posting_format(path.name, text), source=str(path))
 
 
 def _plain(text: str) -> str:

@@ -3,10 +3,20 @@ when it opens the wizard, so headless commands never pay for Textual."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def run_wizard(spec_path: str | None, presets: tuple[str, ...] = (), preset: str | None = None) -> int:
+if TYPE_CHECKING:
+    from rolescope.spec import RoleSpec
+
+
+def run_wizard(
+    spec_path: str | None,
+    presets: tuple[str, ...] = (),
+    preset: str | None = None,
+    imported: RoleSpec | None = None,
+) -> int:
     from rolescope.tui.app import RolescopeApp
 
-    app = RolescopeApp(spec_path=spec_path, presets=presets, preset=preset)
+    app = RolescopeApp(spec_path=spec_path, presets=presets, preset=preset, imported=imported)
     app.run()
     return app.return_code or 0

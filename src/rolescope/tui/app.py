@@ -96,6 +96,7 @@ class RolescopeApp(App[int]):
         presets: tuple[str, ...] = (),
         catalog: Catalog | None = None,
         preset: str | None = None,
+        imported: RoleSpec | None = None,
     ):
         super().__init__()
         self.catalog = catalog or load_catalog(tuple(presets))
@@ -109,6 +110,10 @@ class RolescopeApp(App[int]):
         if preset is not None:
             # A new, unsaved role that starts as the example: saving asks where.
             self.session.spec = read_spec(self.catalog.roles[preset])
+        # A role drafted from a posting: new and unsaved, opened on its tasks.
+        self.from_posting = imported is not None
+        if imported is not None:
+            self.session.spec = imported
         if self.session.path is not None and self.session.path.exists():
             self.remember(self.session.path)
 
@@ -157,7 +162,7 @@ class RolescopeApp(App[int]):
         self._offer_drafts(self.session.find_drafts())
         # Start where the lead can act; a step key pressed before this wins.
         if self._arriving is None:
-            self.action_go(self.first_step(from_preset=self.from_preset))
+            self.action_go("work" if self.from_posting else self.first_step(from_preset=self.from_preset))
 
     def first_step(self, *, from_preset: bool = False) -> str:
         """Where a role opens: an example on its company (it is the lead's to make
@@ -504,7 +509,18 @@ class RolescopeApp(App[int]):
         def opened(value: str | None) -> None:
             if not value:
                 return
+            from rolescope.importer import import_posting_file, is_posting_path
+
             path = Path(value).expanduser()
+            if is_posting_path(path.name) and path.is_file():
+                try:
+                    draft = import_posting_file(path, self.catalog).spec
+                except RolescopeError as error:
+                    self.push_screen(ErrorScreen(f"{path} could not be imported", error.lines))
+                    return
+                # A new, unsaved role drafted from the posting, opened on its tasks.
+                self._when_clean(lambda: self._switch(Session(self.catalog), draft, step="work"))
+                return
             try:
                 session = Session.open(path, self.catalog)
             except SpecError as error:
@@ -533,14 +549,14 @@ class RolescopeApp(App[int]):
 
         self.push_screen(PresetScreen(self.catalog), picked)
 
-    def _switch(self, session: Session, spec: RoleSpec | None = None) -> None:
+    def _switch(self, session: Session, spec: RoleSpec | None = None, step: str | None = None) -> None:
         self.session.close()
         self.session = session
         if spec is not None:
             session.update(spec)
             self._draft_news()
         self.load_all()
-        self.action_go(self.first_step(from_preset=spec is not None))
+        self.action_go(step or self.first_step(from_preset=spec is not None))
 
     async def action_quit(self) -> None:
         def leave() -> None:

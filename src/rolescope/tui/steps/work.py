@@ -204,7 +204,12 @@ class WorkStep(Step):
         return [
             Text(str(number), justify="right"),
             Text(tag, style=style),
-            Text(format_number(task.weeks, thousands=False), justify="right"),
+            # "~": weeks rolescope estimated (a posting gave none) until the lead sets them.
+            Text(
+                ("~" if task.estimated else "") + format_number(task.weeks, thousands=False),
+                justify="right",
+                style="italic" if task.estimated else "",
+            ),
             Text(sure, justify="right", style="bold" if row is not None and row.state == "unsure" else ""),
             # One line, cut with an ellipsis: the editor below shows the whole task.
             Text(visible_controls(task.text), no_wrap=True, overflow="ellipsis", end=""),
@@ -252,6 +257,10 @@ class WorkStep(Step):
             if unsure:
                 apart.append("   " if apart else "")
                 apart.append(f"? unsure: {numbers_text(unsure)}", style="bold")
+            estimated = [number for number, task in enumerate(session.spec.tasks, start=1) if task.estimated]
+            if estimated:
+                apart.append("   " if apart else "")
+                apart.append(f"~ weeks estimated: {numbers_text(estimated)}, set them", style="italic")
             if apart:
                 line.append("\n")
                 line.append_text(apart)
@@ -374,7 +383,9 @@ class WorkStep(Step):
             return
         spec = self.session.spec
         task = spec.tasks[self.editing]
-        updated = task.model_copy(update={"text": text, "weeks": weeks})
+        # Weeks the lead sets are no longer rolescope's estimate.
+        estimated = task.estimated if weeks == task.weeks else None
+        updated = task.model_copy(update={"text": text, "weeks": weeks, "estimated": estimated})
         if updated == task:
             return
         tasks = list(spec.tasks)
