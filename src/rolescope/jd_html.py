@@ -13,17 +13,17 @@ def escape(text: str) -> str:
     return html.escape(plain(text), quote=True)
 
 
+def page(title: str, body: list[str]) -> str:
+    """A standalone page: `title` is plain text (escaped here), `body` is HTML."""
+    title = escape(title)
+    head = ["<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8"><title>' + title + "</title></head>"]
+    return (
+        "\n".join([*head, "<body>", "<article>", f"<h1>{title}</h1>", *body, "</article>", "</body>", "</html>"]) + "\n"
+    )
+
+
 def render_html(document: JobDocument) -> str:
-    title = escape(document.title)
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8"><title>' + title + "</title></head>",
-        "<body>",
-        "<article>",
-        f"<h1>{title}</h1>",
-        f"<p><strong>{escape(document.company)}</strong></p>",
-    ]
+    out = [f"<p><strong>{escape(document.company)}</strong></p>"]
     for section in document.sections:
         out.append(f"<h2>{escape(section.heading)}</h2>")
         if section.intro:
@@ -40,5 +40,4 @@ def render_html(document: JobDocument) -> str:
         else:
             tag = "ol" if section.style == "numbered" else "ul"
             out += [f"<{tag}>", *(f"<li>{text}</li>" for text in texts), f"</{tag}>"]
-    out += ["</article>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return page(document.title, out)

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import html
-
 from rolescope.interview_kit import InterviewKit, KitStage
+from rolescope.jd_html import escape, page
 from rolescope.jd_text import plain
 from rolescope.markdown import md_inline
 
@@ -55,28 +54,16 @@ def render_kit_text(kit: InterviewKit) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _escape(text: str) -> str:
-    return html.escape(plain(text), quote=True)
-
-
 def render_kit_html(kit: InterviewKit) -> str:
-    title = _escape(kit.title)
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8"><title>' + title + "</title></head>",
-        "<body>",
-        "<article>",
-        f"<h1>{title}</h1>",
-        f"<p><strong>{_escape(kit.company)}</strong> · {_escape(kit.summary)}</p>",
-        f"<p>{_escape(kit.intro)}</p>",
+        f"<p><strong>{escape(kit.company)}</strong> · {escape(kit.summary)}</p>",
+        f"<p>{escape(kit.intro)}</p>",
     ]
     for number, stage in enumerate(kit.stages, start=1):
-        out.append(f"<h2>{number}. {_escape(stage.name)} ({_escape(stage.length)})</h2>")
+        out.append(f"<h2>{number}. {escape(stage.name)} ({escape(stage.length)})</h2>")
         for label, lines in _parts(kit, stage):
             if label in (kit.labels.question, kit.labels.tests):
-                out.append(f"<p><strong>{_escape(label)}:</strong> {' '.join(_escape(line) for line in lines)}</p>")
+                out.append(f"<p><strong>{escape(label)}:</strong> {' '.join(escape(line) for line in lines)}</p>")
             else:
-                out += [f"<h3>{_escape(label)}</h3>", "<ul>", *(f"<li>{_escape(line)}</li>" for line in lines), "</ul>"]
-    out += ["</article>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+                out += [f"<h3>{escape(label)}</h3>", "<ul>", *(f"<li>{escape(line)}</li>" for line in lines), "</ul>"]
+    return page(kit.title, out)
