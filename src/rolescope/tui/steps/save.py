@@ -71,7 +71,8 @@ class SaveStep(Step):
                 lines.append("Export writes the two roles of the split verdict:\n", style="bold")
             for number, role in enumerate(plan):
                 for index, file in enumerate(role.files):
-                    label = ("Export writes" if number == 0 else "         then") if index == 0 else "         and"
+                    first = "Export writes" if len(plan) == 1 else "        first"
+                    label = (first if number == 0 else "         then") if index == 0 else "         and"
                     lines.append(f"{label}  ", style="bold")
                     lines.append(one_line(display_path(file.path)))
                     if file.path in conflicts:
