@@ -14,6 +14,11 @@ stage from the posting's words (`presets/import.toml`).
 Lines rolescope itself writes from its presets (an archetype's standard
 responsibilities) say nothing about this role's work, so they are recognised and
 not counted twice: a description rolescope exported reads back to its own tasks.
+They do say whose work it is: an outcome says what is achieved ("p99 under 80 ms"),
+which reads as operations whoever builds it, so in a description whose duties are
+all standard responsibilities each published outcome of the lead's own is set to
+the archetype those responsibilities open with (`archetype = ...`, for the lead
+to change), and the description gives back the verdict it was written for.
 """
 
 from __future__ import annotations
@@ -88,6 +93,7 @@ class _Candidate:
     outcome: str | None = None
     weeks: float | None = None  # from the text
     end_week: float | None = None  # "by week N" in a description rolescope drafted
+    archetype: str | None = None  # set by the importer, not left to the classifier
 
 
 def posting_format(name: str, text: str) -> str:
@@ -160,7 +166,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     company = company if len(company) <= MAX_TEXT_CHARS else ""
     location = location if len(location) <= MAX_TEXT_CHARS else ""
 
-    candidates, outcome_count, skipped_standard = _candidates(posting.lines, raw, catalog)
+    candidates, outcome_count, skipped_standard, owner = _candidates(posting.lines, raw, catalog)
     unplaced: list[Unplaced] = []
 
     placed: list[_Candidate] = []
@@ -172,7 +178,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
                 Unplaced(line_of(candidate.line), candidate.text[:80] + "…", "longer than a task line can be")
             )
             continue
-        if classify_text(candidate.text, catalog).vague:
+        if candidate.archetype is None and classify_text(candidate.text, catalog).vague:
             if id(candidate) not in outcome_ids:
                 unplaced.append(Unplaced(line_of(candidate.line), candidate.text, _VAGUE))
                 continue
@@ -215,6 +221,13 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
             f"{_count(skipped_standard, 'line')} of rolescope's standard responsibilities "
             "describe the archetype, not this role's work: not imported as tasks."
         )
+    owned = sum(candidate.archetype is not None for candidate in placed)
+    if owner and owned:
+        notes.append(
+            f"{_count(owned, 'outcome')} read as the {owner}'s work that the standard responsibilities "
+            f'describe (archetype = "{owner}"): an outcome says what is achieved, not who builds it; '
+            "change any that is another's."
+        )
     skills = {key: _skills(posting.lines, raw, key) for key in ("must_have", "nice_to_have")}
     mission = _mission(posting.lines, raw, catalog)
     spec = RoleSpec(
@@ -239,15 +252,17 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     )
 
 
-def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int]:
+def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int, str | None]:
     """The outcome lines, then the duty lines, read as candidate tasks; how many of them
-    are outcomes; and how many duty lines were rolescope's standard responsibilities."""
+    are outcomes; how many duty lines were rolescope's standard responsibilities; and,
+    when every duty line was one, the archetype they open with (whose role it is)."""
     standard = _standard_lines(catalog)
     duties = [line for line in lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
     outcomes = [line for line in lines if line.section in _OUTCOME_SECTIONS and line.kind in ("item", "text")]
     if not duties and not outcomes:
         duties = [line for line in lines if line.kind == "item" and line.section not in _NOT_DUTIES]
     skipped_standard = 0
+    owners: list[str] = []
     candidates: list[_Candidate] = []
     drafted = drafted_pattern(catalog)
     for line in outcomes:
@@ -266,12 +281,19 @@ def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[li
         content = _plain(_content(line, raw))
         if not content:
             continue
-        if _key(content) in standard:
+        owner = standard.get(_key(content))
+        if owner is not None:
             skipped_standard += 1
+            owners.append(owner)
             continue
         task_text, weeks = _duration(content, catalog)
         candidates.append(_Candidate(line.number, task_text, weeks=weeks))
-    return candidates, outcome_count, skipped_standard
+    owner = owners[0] if owners and len(candidates) == outcome_count else None
+    if owner is not None:
+        for candidate in candidates:
+            if candidate.end_week is None:  # a drafted outcome is the task itself: the classifier reads it
+                candidate.archetype = owner
+    return candidates, outcome_count, skipped_standard, owner
 
 
 def _with_title(spec: RoleSpec, title: str, notes: list[str], catalog: Catalog) -> RoleSpec:
@@ -309,8 +331,9 @@ def _key(text: str) -> str:
     return " ".join(words(text))
 
 
-def _standard_lines(catalog: Catalog) -> set[str]:
-    return {_key(line) for info in catalog.archetypes.values() for line in info.owns}
+def _standard_lines(catalog: Catalog) -> dict[str, str]:
+    """Each standard responsibility's words, and the archetype whose it is."""
+    return {_key(line): archetype for archetype, info in catalog.archetypes.items() for line in info.owns}
 
 
 def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
@@ -416,11 +439,14 @@ def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
             order = missing.index(index)
             value = float(max(1, share + (1 if order < extra else 0)))
         tasks.append(
-            Task(
-                text=candidate.text,
-                weeks=min(value, 52.0),
-                outcome=candidate.outcome,
-                estimated=True if estimated else None,
+            Task.model_validate(
+                {
+                    "text": candidate.text,
+                    "weeks": min(value, 52.0),
+                    "outcome": candidate.outcome,
+                    "archetype": candidate.archetype,
+                    "estimated": True if estimated else None,
+                }
             )
         )
     return tasks

@@ -215,21 +215,53 @@ def test_an_exported_description_imports_back_to_its_spec(name, fmt):
         assert imported.role.nice_to_have == role.spec.role.nice_to_have
 
 
+def _every_other_outcome_dropped(spec: RoleSpec) -> RoleSpec:
+    """A spec whose description mixes the lead's outcomes with drafted ones."""
+    tasks = [task.model_copy(update={"outcome": None}) if index % 2 else task for index, task in enumerate(spec.tasks)]
+    return spec.model_copy(update={"tasks": tasks})
+
+
+@pytest.mark.parametrize("variant", ["as-shipped", "mixed-outcomes"])
 @pytest.mark.parametrize("name", PRESET_NAMES)
-def test_a_shipped_example_imports_its_published_outcomes_as_tasks(name):
-    """With outcomes of its own, a description publishes them, not the tasks: the
-    import gives back exactly those outcomes, one task each, and no task from the
-    standard responsibilities rolescope adds."""
+@pytest.mark.parametrize("fmt", list(RENDERERS))
+def test_every_shipped_example_exported_and_imported_gives_back_its_verdict_and_tasks(name, fmt, variant):
+    """A description publishes at most five of the spec's tasks, each as its outcome
+    (or, with none, as the task and the week it ends by): that is all a reader can know
+    of the tasks. "Matching" means: the imported tasks are those published items, one
+    each, in the spec's order, nothing else (no standard responsibility becomes a task);
+    a drafted item gives back the task's own text, not estimated; an outcome is the
+    task's text and its own outcome, its weeks estimated; each task is the spec task's
+    archetype where the text is the task's, and the role's archetype where it is an
+    outcome (an outcome says what is achieved, not whose work it is). The verdict,
+    archetype and title are the spec's."""
     catalog = load_catalog()
     spec = read_spec(preset_path(name))
-    for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
+    if variant == "mixed-outcomes":
+        spec = _every_other_outcome_dropped(spec)
+    recommendation = recommend(spec, catalog)
+    for role in roles_to_publish(spec, recommendation, catalog):
         section = role.document.section("outcomes")
         assert section is not None
-        published = [item.text for item in section.items]
-        imported = import_posting(render_markdown(role.document), catalog, fmt="md")
-        taken = [task.text for task in imported.spec.tasks] + [item.text for item in imported.unplaced]
-        assert sorted(taken) == sorted(published)
-        assert all(task.outcome == task.text for task in imported.spec.tasks)
+        imported = import_posting(RENDERERS[fmt](role.document), catalog, fmt=fmt)
+        again = recommend(imported.spec, catalog)
+        assert (again.hire, again.hire_archetype, again.title) == (
+            role.recommendation.hire,
+            role.recommendation.hire_archetype,
+            role.recommendation.title,
+        )
+        expected = []
+        for item in section.items:
+            assert item.source.task is not None
+            origin = recommendation.tasks[item.source.task - 1]
+            if item.drafted:
+                expected.append((origin.task.text, None, False, origin.archetype))
+            else:
+                expected.append((item.text, item.text, True, role.recommendation.hire_archetype))
+        assert [
+            (result.task.text, result.task.outcome, bool(result.task.estimated), result.archetype)
+            for result in again.tasks
+        ] == expected
+        assert not imported.unplaced
         assert any("standard responsibilities" in note for note in imported.notes)
 
 
