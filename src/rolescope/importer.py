@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
 from rolescope.numbers import exact_sum
 from rolescope.postparse import Line, parse_posting
 from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
-from rolescope.textmatch import matches_any, words
+from rolescope.textmatch import TermIndex, matches_any, words
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -61,6 +62,10 @@ _NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task i
 _DUTY_SECTIONS = ("owns",)
 _OUTCOME_SECTIONS = ("outcomes",)
 _NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission")
+# A word that more duty lines than this hold is this posting's common word ("model" in
+# a long list): it ties no outcome to one duty, and each outcome is compared with a
+# bounded number of duties, so a long posting costs in proportion to its length.
+_HELD_BY_AT_MOST = 12
 # Words too common to say two lines are about the same work.
 _COMMON = {
     "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "our", "your", "every", "each",
@@ -345,20 +350,33 @@ def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
     return re.compile(template)
 
 
+_DURATIONS: dict[int, tuple[object, tuple[re.Pattern[str], ...]]] = {}
+
+
+def _duration_patterns(catalog: Catalog) -> tuple[re.Pattern[str], ...]:
+    """The ways a duration is written on a line, compiled once per catalog."""
+    settings = catalog.importing.durations
+    cached = _DURATIONS.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        units = "|".join(
+            re.escape(word) for word in sorted(settings.week_words + settings.month_words, key=len, reverse=True)
+        )
+        amount = rf"(?:about\s+|~\s*|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})\b"
+        patterns = (
+            rf"\s*[\(\[]\s*{amount}\s*[\)\]]\s*$",  # "... (6 weeks)"
+            rf"\s+(?:—|–|-)\s+{amount}\s*\.?$",  # "... — 6 weeks"
+            rf"^\s*[\(\[]?\s*{amount}\s*[\)\]]?\s*(?::|—|–|-)\s+",  # "6 weeks: ..."
+        )
+        cached = _DURATIONS[id(settings)] = (settings, tuple(re.compile(pattern, re.I) for pattern in patterns))
+    return cached[1]
+
+
 def _duration(text: str, catalog: Catalog) -> tuple[str, float | None]:
     """A duration written on the line ("(6 weeks)", "— 4 weeks", "2 months:"), and the
     line without it."""
     settings = catalog.importing.durations
-    units = "|".join(
-        re.escape(word) for word in sorted(settings.week_words + settings.month_words, key=len, reverse=True)
-    )
-    amount = rf"(?:about\s+|~\s*|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})\b"
-    for pattern in (
-        rf"\s*[\(\[]\s*{amount}\s*[\)\]]\s*$",  # "... (6 weeks)"
-        rf"\s+(?:—|–|-)\s+{amount}\s*\.?$",  # "... — 6 weeks"
-        rf"^\s*[\(\[]?\s*{amount}\s*[\)\]]?\s*(?::|—|–|-)\s+",  # "6 weeks: ..."
-    ):
-        found = re.search(pattern, text, re.I)
+    for pattern in _duration_patterns(catalog):
+        found = pattern.search(text)
         if found:
             number = float(found.group("n"))
             unit = found.group("unit").lower()
@@ -387,25 +405,33 @@ def _merge_outcomes(
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Duties are the work and outcomes measure it: each outcome becomes the outcome
     of the duty it shares the most words with (two at least, or three across kinds
-    of work). Without duty lines (a description rolescope drafted lists its tasks as
-    outcomes) the outcomes that name work are the tasks. Returns the tasks, and the
-    outcomes left over."""
+    of work; the first such duty of equals). Without duty lines (a description
+    rolescope drafted lists its tasks as outcomes) the outcomes that name work are
+    the tasks. Returns the tasks, and the outcomes left over."""
     duties = [candidate for candidate in placed if id(candidate) not in outcome_ids]
     outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids]
     if not duties:
         return [o for o in outcomes if id(o) not in vague], [o for o in outcomes if id(o) in vague]
     kinds = {id(candidate): classify_text(candidate.text, catalog).kind for candidate in placed}
-    content = {id(candidate): _content_words(candidate.text) for candidate in placed}
+    holders: dict[str, list[int]] = {}  # word -> the duties (by index) that hold it
+    for index, duty in enumerate(duties):
+        for word in _content_words(duty.text):
+            holders.setdefault(word, []).append(index)
     unmatched = []
     for outcome in outcomes:
+        shared: Counter[int] = Counter()
+        for word in _content_words(outcome.text):
+            held_by = holders.get(word, [])
+            if len(held_by) <= _HELD_BY_AT_MOST:
+                shared.update(held_by)
         best, best_score = None, 0
-        for duty in duties:
+        for index in sorted(shared):
+            duty = duties[index]
             if duty.outcome is not None:
                 continue
-            shared = len(content[id(outcome)] & content[id(duty)])
             needed = 2 if kinds[id(duty)] == kinds[id(outcome)] else 3
-            if shared >= needed and shared > best_score:
-                best, best_score = duty, shared
+            if shared[index] >= needed and shared[index] > best_score:
+                best, best_score = duty, shared[index]
         if best is None:
             unmatched.append(outcome)
             continue
@@ -432,12 +458,13 @@ def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
     left = int(max(available - given, 0))
     share, extra = divmod(left, len(missing)) if missing else (0, 0)
     tasks = []
+    order = 0  # how many estimated tasks came before this one
     for index, candidate in enumerate(placed):
         value = weeks[index]
         estimated = value is None
         if value is None:
-            order = missing.index(index)
             value = float(max(1, share + (1 if order < extra else 0)))
+            order += 1
         tasks.append(
             Task.model_validate(
                 {
@@ -527,14 +554,32 @@ def _amount(text: str, thousands: str | None) -> float | None:
     return value * 1000 if thousands else value
 
 
+_STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int]]]] = {}
+
+
+def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int]]:
+    """Every stage's cues in one index; the payload orders them: the most advanced
+    stage first, then the cue's place in its list."""
+    settings = catalog.importing
+    cached = _STAGE_CUES.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        entries = [
+            (cue, (rank, place))
+            for rank, stage in enumerate(reversed(STAGES))
+            for place, cue in enumerate(settings.stages.get(stage, []))
+        ]
+        cached = _STAGE_CUES[id(settings)] = (settings, TermIndex(entries))
+    return cached[1]
+
+
 def _stage(text: str, catalog: Catalog) -> tuple[str, str | None]:
-    tokens = words(text)
-    for stage in reversed(STAGES):
-        cues = catalog.importing.stages.get(stage, [])
-        found = matches_any(cues, tokens)
-        if found:
-            return stage, found[0]
-    return STAGES[0], None
+    """The most advanced stage a cue of which the posting holds, and that cue (its
+    list's first found), in one pass over the text; else pre-product."""
+    found = _stage_cues(catalog).scan(words(text))
+    if not found:
+        return STAGES[0], None
+    term, (rank, _), _ = min(found, key=lambda match: match[1])
+    return list(reversed(STAGES))[rank], term.source
 
 
 def _skills(lines: list[Line], raw: list[str], key: str) -> list[str]:
