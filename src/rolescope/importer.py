@@ -157,7 +157,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     posting = parse_posting(text, catalog.lint, markdown=fmt != "txt")
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes: list[str] = []
-    header = _header(posting.lines, raw)
+    header = _header(posting.lines, raw, catalog)
     title, company, location = header
     labelled = _labelled(posting.lines, raw, catalog)
     company = labelled.get("company") or company
@@ -272,7 +272,7 @@ def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[li
     drafted = drafted_pattern(catalog)
     for line in outcomes:
         content = _plain(_content(line, raw))
-        if not content:
+        if not content or _label(content, catalog):
             continue
         found = drafted.fullmatch(content)
         if found:
@@ -284,7 +284,7 @@ def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[li
     outcome_count = len(candidates)
     for line in duties:
         content = _plain(_content(line, raw))
-        if not content:
+        if not content or _label(content, catalog):
             continue
         owner = standard.get(_key(content))
         if owner is not None:
@@ -479,10 +479,10 @@ def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
     return tasks
 
 
-def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
+def _header(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, str, str]:
     """(title, company, location) from the top of the posting: the first line is the
     title; a short line right after it names the company, perhaps with a place
-    ("**Acme** — Berlin")."""
+    ("**Acme** — Berlin", "Acme, Toronto, Ontario")."""
     top = [line for line in lines if line.text.strip()][:2]
     if not top:
         return "", "", ""
@@ -498,24 +498,50 @@ def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
             parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
             company = parts[0].strip()
             location = parts[1].strip() if len(parts) > 1 else ""
+            if not location:
+                company, location = _company_and_place(company, catalog)
     return title, company, location
 
 
+def _company_and_place(text: str, catalog: Catalog) -> tuple[str, str]:
+    """ "Corvid Voice Labs, Toronto, Ontario" is a company and a place; "Acme, Inc." a company."""
+    name, comma, rest = text.partition(",")
+    suffix = "".join(re.findall(r"\w+", rest.split(",")[0].lower()))
+    if not comma or not rest.strip() or suffix in catalog.importing.labels.company_suffixes:
+        return text, ""
+    return name.strip(), rest.strip()
+
+
+def _label(text: str, catalog: Catalog) -> str | None:
+    """Which of company, location and pay a "Label: value" line gives, if any."""
+    label, colon, value = text.partition(":")
+    if not colon or not value.strip():
+        return None
+    name = label.strip().lower()
+    labels = catalog.importing.labels
+    return next((key for key in ("company", "location", "pay") if name in getattr(labels, key)), None)
+
+
 def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, str]:
-    """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere."""
+    """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere; and under a
+    pay heading, a line with no label that is where the work is, not the pay."""
     labels = catalog.importing.labels
     found: dict[str, str] = {}
+    heading = ""
     for line in lines:
+        if line.kind == "heading":
+            heading = _plain(raw[line.number - 1]).lstrip("# ").lower()
         if line.kind not in ("item", "text", "heading"):
             continue
         text = _plain(_content(line, raw) if line.kind == "item" else raw[line.number - 1])
-        label, colon, value = text.partition(":")
-        if not colon or not value.strip():
-            continue
-        name = label.strip().lower()
-        for key in ("company", "location", "pay"):
-            if key not in found and name in getattr(labels, key):
-                found[key] = value.strip()
+        key = _label(text, catalog)
+        if key is not None:
+            found.setdefault(key, text.partition(":")[2].strip())
+        elif line.section == "pay" and line.kind != "heading" and "location" not in found and text:
+            names_place = any(re.search(rf"\b{re.escape(label)}\b", heading) for label in labels.location)
+            at_work = text.lower().startswith(tuple(labels.workplace))
+            if (names_place or at_work) and _pay("", text) is None:
+                found["location"] = text
     return found
 
 

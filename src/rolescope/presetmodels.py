@@ -275,6 +275,10 @@ class ImportLabels(_Data):
     company: list[str] = Field(default_factory=list)
     location: list[str] = Field(default_factory=list)
     pay: list[str] = Field(default_factory=list)
+    # An unlabelled line that opens with one of these is where the work is ("Hybrid, Lisbon").
+    workplace: list[str] = Field(default_factory=list)
+    # What may follow a company's name after a comma and is still its name ("Acme, Inc.").
+    company_suffixes: list[str] = Field(default_factory=list)
 
 
 class ImportSettings(_Data):

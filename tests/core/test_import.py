@@ -58,6 +58,10 @@ def test_imported_posting_gets_the_expected_recommendation(path):
     assert spec.company.name == expect["company"]
     assert len(spec.tasks) == expect["tasks"]
     assert sum(bool(task.estimated) for task in spec.tasks) == expect["estimated"]
+    if "stage" in expect:
+        assert spec.company.stage == expect["stage"]
+    if "weeks" in expect:
+        assert sum(task.weeks for task in spec.tasks) == expect["weeks"]
     if "outcomes" in expect:
         assert sum(task.outcome is not None for task in spec.tasks) == expect["outcomes"]
     # A title that says the job the work is stays; one that contradicts it is left out, with a note why.
@@ -300,3 +304,58 @@ def test_round_trip_of_any_small_spec(texts, weeks, name, fmt):
         ]
         assert imported.company.name == f"{name} Labs"
         assert recommend(imported, catalog).hire == role.recommendation.hire
+
+
+# ------------------------------------------------------------- where the company, place and pay are
+
+
+def _imported(text: str, fmt: str = "md"):
+    return import_posting(text, load_catalog(), fmt=fmt, source="posting").spec
+
+
+_DUTIES = "## What you will do\n\n- Build the scoring API for the checkout page\n- Set up drift alerts on the model\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "company", "location"),
+    [
+        ("Corvid Voice Labs, Toronto, Ontario", "Corvid Voice Labs", "Toronto, Ontario"),
+        ("Acme Robotics, Inc.", "Acme Robotics, Inc.", None),
+        ("Nordhavn Data ApS", "Nordhavn Data ApS", None),
+        ("**Quill Ltd** — Remote (EU)", "Quill Ltd", "Remote (EU)"),
+    ],
+)
+def test_the_company_line_names_the_place_after_a_comma_unless_it_is_the_company_s_suffix(line, company, location):
+    spec = _imported(f"# Inference engineer\n\n{line}\n\n{_DUTIES}")
+    assert (spec.company.name, spec.role.location) == (company, location)
+
+
+def test_under_a_pay_heading_the_line_that_is_not_the_pay_is_the_location():
+    spec = _imported(
+        f"# Inference engineer\n\n{_DUTIES}\n## Pay and location\n\n- £60,000–£70,000 a year\n- Leeds, UK\n"
+    )
+    assert spec.role.location == "Leeds, UK"
+    assert spec.role.pay is not None and (spec.role.pay.min, spec.role.pay.currency) == (60000, "GBP")
+    # Under a heading that names no place, only a line that opens with where the work is.
+    perks = _imported(f"# Inference engineer\n\n{_DUTIES}\n## Compensation\n\n- $150k-$180k\n- Plus equity\n")
+    assert perks.role.location is None
+    hybrid = _imported(f"# Inference engineer\n\n{_DUTIES}\n## Compensation\n\n- $150k-$180k\n- Hybrid, Austin\n")
+    assert hybrid.role.location == "Hybrid, Austin"
+
+
+def test_a_labelled_line_is_never_a_duty():
+    imported = _import(IMPORTS / "hotel-ai-ninja.md")
+    texts = [task.text for task in imported.spec.tasks] + [item.text for item in imported.unplaced]
+    assert not [text for text in texts if text.startswith(("Compensation", "Location"))]
+
+
+def test_a_page_s_navigation_is_not_the_posting():
+    imported = _import(IMPORTS / "incar-speech-research.html")
+    assert imported.posting_title == "Research scientist, in-car speech recognition"
+
+
+def test_weeks_given_on_some_lines_leave_the_rest_of_the_six_months_to_the_others():
+    spec = _import(IMPORTS / "lending-fraud-ml-engineer.md").spec
+    assert [(task.weeks, task.estimated) for task in spec.tasks] == [
+        (4, None), (3, None), (5, True), (5, True), (5, True), (4, True)
+    ]  # fmt: skip
