@@ -206,7 +206,12 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         raise RolescopeError(
             f"{source}: {len(placed):,} duty lines is over the limit of {MAX_TASKS:,} tasks for one spec"
         )
-    tasks = _tasks(placed, catalog)
+    horizon, said = _horizon(posting.lines, raw, catalog)
+    tasks = _tasks(placed, catalog, horizon)
+    if said:
+        notes.append(
+            f"The posting plans the duties over {_count(horizon, 'week')} (“{said}”), not 26: check the weeks."
+        )
     stage, cue = _stage("\n".join(raw), catalog)
     if cue:
         notes.append(f"The stage is read as {stage} from “{cue}”: check company.stage.")
@@ -441,10 +446,48 @@ def _merge_outcomes(
     return duties, unmatched
 
 
-def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
-    """Weeks from the text where it gives them; the rest of the six months spread
-    evenly (whole weeks, summing to what is left) and marked as estimates."""
-    available = catalog.thresholds.weeks.available
+def _horizon(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[int, str]:
+    """The weeks the duties are planned over, and the words that said it: a duty
+    heading, or a line just above the duties, that says "first 3 months" (less than
+    the six months); else the six months and ""."""
+    available = int(catalog.thresholds.weeks.available)
+    settings = catalog.importing.durations
+    units = [*settings.week_words, *settings.month_words, *settings.day_words]
+    number = "|".join([r"\d+", *map(re.escape, settings.number_words)])
+    pattern = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, settings.horizon_words))})\s+(?P<n>{number})\s+"
+        rf"(?P<unit>{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})\b",
+        re.I,
+    )
+    for index, line in enumerate(lines):
+        # A heading of the duties, or one no section knows ("Your first 90 days"); a line of text only among the duties.
+        in_duties = line.section in _DUTY_SECTIONS
+        heading = line.kind == "heading" and (in_duties or line.section is None)
+        if not (heading or (line.kind == "text" and in_duties)):
+            continue
+        if line.kind == "text" and any(other.kind == "item" for other in lines[max(0, index - 3) : index]):
+            continue  # text among the duties, not above them
+        found = pattern.search(_plain(raw[line.number - 1]))
+        if not found:
+            continue
+        written, unit = found.group("n").lower(), found.group("unit").lower()
+        words_to_numbers = {word.lower(): value for word, value in settings.number_words.items()}
+        amount = int(written) if written.isdigit() else words_to_numbers[written]
+        if unit in settings.month_words:
+            weeks = amount * settings.weeks_per_month
+        elif unit in settings.day_words:
+            weeks = amount / 7
+        else:
+            weeks = float(amount)
+        if 1 <= round(weeks) < available:
+            return round(weeks), found.group()
+    return available, ""
+
+
+def _tasks(placed: list[_Candidate], catalog: Catalog, available: float) -> list[Task]:
+    """Weeks from the text where it gives them; the rest of the weeks `available`
+    (the six months, unless the posting says less) spread evenly (whole weeks,
+    summing to what is left) and marked as estimates."""
     previous_end = 0.0
     weeks: list[float | None] = []
     for candidate in placed:

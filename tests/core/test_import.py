@@ -359,3 +359,24 @@ def test_weeks_given_on_some_lines_leave_the_rest_of_the_six_months_to_the_other
     assert [(task.weeks, task.estimated) for task in spec.tasks] == [
         (4, None), (3, None), (5, True), (5, True), (5, True), (4, True)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "weeks"),
+    [
+        ("## What you will do in your first 3 months", 13),
+        ("## Your first ninety days", 13),
+        ("## What you will do\n\nIn the first 8 weeks you will:", 8),
+        ("## What you will do in your first 12 months", 26),  # more than six months: the six months
+    ],
+)
+def test_weeks_are_spread_over_what_the_posting_plans_the_duties_for(said, weeks):
+    text = (
+        "# Inference engineer\n\n**Quill**\n\n"
+        f"{said}\n\n- Build the scoring API for the checkout page\n- Set up drift alerts on the model (2 weeks)\n"
+        "- Write on-call runbooks for the scoring service\n"
+    )
+    imported = import_posting(text, load_catalog(), source="posting")
+    assert sum(task.weeks for task in imported.spec.tasks) == weeks
+    assert [task.estimated for task in imported.spec.tasks] == [True, None, True]
+    assert any("not 26" in note for note in imported.notes) is (weeks != 26)
