@@ -224,7 +224,8 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     if estimated:
         notes.append(
             f"The posting gives no duration for {_count(len(estimated), 'task')}: their weeks are estimates "
-            "(estimated = true), spread over the six months; set the real ones."
+            f"(estimated = true), spread over {'the six months' if not said else f'those {horizon} weeks'}; "
+            "set the real ones."
         )
     if skipped_standard:
         notes.append(
