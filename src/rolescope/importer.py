@@ -210,7 +210,8 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     tasks = _tasks(placed, catalog, horizon)
     if said:
         notes.append(
-            f"The posting plans the duties over {_count(horizon, 'week')} (“{said}”), not 26: check the weeks."
+            f"The posting plans the duties over {_count(horizon, 'week')} (“{said}”), "
+            f"not {catalog.thresholds.weeks.available:g}: check the weeks."
         )
     stage, cue = _stage("\n".join(raw), catalog)
     if cue:
