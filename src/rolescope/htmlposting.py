@@ -1,6 +1,7 @@
 """A posting in HTML read as the Markdown the rest of rolescope parses: headings
 become `#` lines, list items `- ` lines, paragraphs lines of their own, and
-`<strong>` alone on a line a bold line. Scripts, styles and comments are dropped.
+`<strong>` alone on a line a bold line. Scripts, styles, navigation and comments
+are dropped.
 Each Markdown line remembers the line of the HTML it came from, so a message can
 name the line in the file the lead has."""
 
@@ -12,7 +13,8 @@ from html.parser import HTMLParser
 
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "br", "tr", "dd", "dt", "blockquote"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_SKIP = {"script", "style", "head", "title", "template", "noscript"}
+# Navigation is the site around the posting, not the posting.
+_SKIP = {"script", "style", "head", "title", "template", "noscript", "nav"}
 _SPACE = re.compile(r"\s+")
 
 

@@ -14,12 +14,18 @@ stage from the posting's words (`presets/import.toml`).
 Lines rolescope itself writes from its presets (an archetype's standard
 responsibilities) say nothing about this role's work, so they are recognised and
 not counted twice: a description rolescope exported reads back to its own tasks.
+They do say whose work it is: an outcome says what is achieved ("p99 under 80 ms"),
+which reads as operations whoever builds it, so in a description whose duties are
+all standard responsibilities each published outcome of the lead's own is set to
+the archetype those responsibilities open with (`archetype = ...`, for the lead
+to change), and the description gives back the verdict it was written for.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +37,7 @@ from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
 from rolescope.numbers import exact_sum
 from rolescope.postparse import Line, parse_posting
 from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
-from rolescope.textmatch import matches_any, words
+from rolescope.textmatch import TermIndex, matches_any, words
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -56,6 +62,10 @@ _NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task i
 _DUTY_SECTIONS = ("owns",)
 _OUTCOME_SECTIONS = ("outcomes",)
 _NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission")
+# A word that more duty lines than this hold is this posting's common word ("model" in
+# a long list): it ties no outcome to one duty, and each outcome is compared with a
+# bounded number of duties, so a long posting costs in proportion to its length.
+_HELD_BY_AT_MOST = 12
 # Words too common to say two lines are about the same work.
 _COMMON = {
     "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "our", "your", "every", "each",
@@ -88,6 +98,7 @@ class _Candidate:
     outcome: str | None = None
     weeks: float | None = None  # from the text
     end_week: float | None = None  # "by week N" in a description rolescope drafted
+    archetype: str | None = None  # set by the importer, not left to the classifier
 
 
 def posting_format(name: str, text: str) -> str:
@@ -146,7 +157,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     posting = parse_posting(text, catalog.lint, markdown=fmt != "txt")
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes: list[str] = []
-    header = _header(posting.lines, raw)
+    header = _header(posting.lines, raw, catalog)
     title, company, location = header
     labelled = _labelled(posting.lines, raw, catalog)
     company = labelled.get("company") or company
@@ -160,7 +171,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     company = company if len(company) <= MAX_TEXT_CHARS else ""
     location = location if len(location) <= MAX_TEXT_CHARS else ""
 
-    candidates, outcome_count, skipped_standard = _candidates(posting.lines, raw, catalog)
+    candidates, outcome_count, skipped_standard, owner = _candidates(posting.lines, raw, catalog)
     unplaced: list[Unplaced] = []
 
     placed: list[_Candidate] = []
@@ -172,7 +183,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
                 Unplaced(line_of(candidate.line), candidate.text[:80] + "…", "longer than a task line can be")
             )
             continue
-        if classify_text(candidate.text, catalog).vague:
+        if candidate.archetype is None and classify_text(candidate.text, catalog).vague:
             if id(candidate) not in outcome_ids:
                 unplaced.append(Unplaced(line_of(candidate.line), candidate.text, _VAGUE))
                 continue
@@ -195,7 +206,13 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         raise RolescopeError(
             f"{source}: {len(placed):,} duty lines is over the limit of {MAX_TASKS:,} tasks for one spec"
         )
-    tasks = _tasks(placed, catalog)
+    horizon, said = _horizon(posting.lines, raw, catalog)
+    tasks = _tasks(placed, catalog, horizon)
+    if said:
+        notes.append(
+            f"The posting plans the duties over {_count(horizon, 'week')} (“{said}”), "
+            f"not {catalog.thresholds.weeks.available:g}: check the weeks."
+        )
     stage, cue = _stage("\n".join(raw), catalog)
     if cue:
         notes.append(f"The stage is read as {stage} from “{cue}”: check company.stage.")
@@ -208,12 +225,20 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     if estimated:
         notes.append(
             f"The posting gives no duration for {_count(len(estimated), 'task')}: their weeks are estimates "
-            "(estimated = true), spread over the six months; set the real ones."
+            f"(estimated = true), spread over {'the six months' if not said else f'those {horizon} weeks'}; "
+            "set the real ones."
         )
     if skipped_standard:
         notes.append(
             f"{_count(skipped_standard, 'line')} of rolescope's standard responsibilities "
             "describe the archetype, not this role's work: not imported as tasks."
+        )
+    owned = sum(candidate.archetype is not None for candidate in placed)
+    if owner and owned:
+        notes.append(
+            f"{_count(owned, 'outcome')} read as the {owner}'s work that the standard responsibilities "
+            f'describe (archetype = "{owner}"): an outcome says what is achieved, not who builds it; '
+            "change any that is another's."
         )
     skills = {key: _skills(posting.lines, raw, key) for key in ("must_have", "nice_to_have")}
     mission = _mission(posting.lines, raw, catalog)
@@ -239,20 +264,22 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     )
 
 
-def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int]:
+def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[list[_Candidate], int, int, str | None]:
     """The outcome lines, then the duty lines, read as candidate tasks; how many of them
-    are outcomes; and how many duty lines were rolescope's standard responsibilities."""
+    are outcomes; how many duty lines were rolescope's standard responsibilities; and,
+    when every duty line was one, the archetype they open with (whose role it is)."""
     standard = _standard_lines(catalog)
     duties = [line for line in lines if line.section in _DUTY_SECTIONS and line.kind in ("item", "text")]
     outcomes = [line for line in lines if line.section in _OUTCOME_SECTIONS and line.kind in ("item", "text")]
     if not duties and not outcomes:
         duties = [line for line in lines if line.kind == "item" and line.section not in _NOT_DUTIES]
     skipped_standard = 0
+    owners: list[str] = []
     candidates: list[_Candidate] = []
     drafted = drafted_pattern(catalog)
     for line in outcomes:
         content = _plain(_content(line, raw))
-        if not content:
+        if not content or _label(content, catalog):
             continue
         found = drafted.fullmatch(content)
         if found:
@@ -264,14 +291,21 @@ def _candidates(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[li
     outcome_count = len(candidates)
     for line in duties:
         content = _plain(_content(line, raw))
-        if not content:
+        if not content or _label(content, catalog):
             continue
-        if _key(content) in standard:
+        owner = standard.get(_key(content))
+        if owner is not None:
             skipped_standard += 1
+            owners.append(owner)
             continue
         task_text, weeks = _duration(content, catalog)
         candidates.append(_Candidate(line.number, task_text, weeks=weeks))
-    return candidates, outcome_count, skipped_standard
+    owner = owners[0] if owners and len(candidates) == outcome_count else None
+    if owner is not None:
+        for candidate in candidates:
+            if candidate.end_week is None:  # a drafted outcome is the task itself: the classifier reads it
+                candidate.archetype = owner
+    return candidates, outcome_count, skipped_standard, owner
 
 
 def _with_title(spec: RoleSpec, title: str, notes: list[str], catalog: Catalog) -> RoleSpec:
@@ -309,8 +343,9 @@ def _key(text: str) -> str:
     return " ".join(words(text))
 
 
-def _standard_lines(catalog: Catalog) -> set[str]:
-    return {_key(line) for info in catalog.archetypes.values() for line in info.owns}
+def _standard_lines(catalog: Catalog) -> dict[str, str]:
+    """Each standard responsibility's words, and the archetype whose it is."""
+    return {_key(line): archetype for archetype, info in catalog.archetypes.items() for line in info.owns}
 
 
 def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
@@ -322,20 +357,33 @@ def drafted_pattern(catalog: Catalog) -> re.Pattern[str]:
     return re.compile(template)
 
 
+_DURATIONS: dict[int, tuple[object, tuple[re.Pattern[str], ...]]] = {}
+
+
+def _duration_patterns(catalog: Catalog) -> tuple[re.Pattern[str], ...]:
+    """The ways a duration is written on a line, compiled once per catalog."""
+    settings = catalog.importing.durations
+    cached = _DURATIONS.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        units = "|".join(
+            re.escape(word) for word in sorted(settings.week_words + settings.month_words, key=len, reverse=True)
+        )
+        amount = rf"(?:about\s+|~\s*|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})\b"
+        patterns = (
+            rf"\s*[\(\[]\s*{amount}\s*[\)\]]\s*$",  # "... (6 weeks)"
+            rf"\s+(?:—|–|-)\s+{amount}\s*\.?$",  # "... — 6 weeks"
+            rf"^\s*[\(\[]?\s*{amount}\s*[\)\]]?\s*(?::|—|–|-)\s+",  # "6 weeks: ..."
+        )
+        cached = _DURATIONS[id(settings)] = (settings, tuple(re.compile(pattern, re.I) for pattern in patterns))
+    return cached[1]
+
+
 def _duration(text: str, catalog: Catalog) -> tuple[str, float | None]:
     """A duration written on the line ("(6 weeks)", "— 4 weeks", "2 months:"), and the
     line without it."""
     settings = catalog.importing.durations
-    units = "|".join(
-        re.escape(word) for word in sorted(settings.week_words + settings.month_words, key=len, reverse=True)
-    )
-    amount = rf"(?:about\s+|~\s*|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>{units})\b"
-    for pattern in (
-        rf"\s*[\(\[]\s*{amount}\s*[\)\]]\s*$",  # "... (6 weeks)"
-        rf"\s+(?:—|–|-)\s+{amount}\s*\.?$",  # "... — 6 weeks"
-        rf"^\s*[\(\[]?\s*{amount}\s*[\)\]]?\s*(?::|—|–|-)\s+",  # "6 weeks: ..."
-    ):
-        found = re.search(pattern, text, re.I)
+    for pattern in _duration_patterns(catalog):
+        found = pattern.search(text)
         if found:
             number = float(found.group("n"))
             unit = found.group("unit").lower()
@@ -364,25 +412,33 @@ def _merge_outcomes(
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Duties are the work and outcomes measure it: each outcome becomes the outcome
     of the duty it shares the most words with (two at least, or three across kinds
-    of work). Without duty lines (a description rolescope drafted lists its tasks as
-    outcomes) the outcomes that name work are the tasks. Returns the tasks, and the
-    outcomes left over."""
+    of work; the first such duty of equals). Without duty lines (a description
+    rolescope drafted lists its tasks as outcomes) the outcomes that name work are
+    the tasks. Returns the tasks, and the outcomes left over."""
     duties = [candidate for candidate in placed if id(candidate) not in outcome_ids]
     outcomes = [candidate for candidate in placed if id(candidate) in outcome_ids]
     if not duties:
         return [o for o in outcomes if id(o) not in vague], [o for o in outcomes if id(o) in vague]
     kinds = {id(candidate): classify_text(candidate.text, catalog).kind for candidate in placed}
-    content = {id(candidate): _content_words(candidate.text) for candidate in placed}
+    holders: dict[str, list[int]] = {}  # word -> the duties (by index) that hold it
+    for index, duty in enumerate(duties):
+        for word in _content_words(duty.text):
+            holders.setdefault(word, []).append(index)
     unmatched = []
     for outcome in outcomes:
+        shared: Counter[int] = Counter()
+        for word in _content_words(outcome.text):
+            held_by = holders.get(word, [])
+            if len(held_by) <= _HELD_BY_AT_MOST:
+                shared.update(held_by)
         best, best_score = None, 0
-        for duty in duties:
+        for index in sorted(shared):
+            duty = duties[index]
             if duty.outcome is not None:
                 continue
-            shared = len(content[id(outcome)] & content[id(duty)])
             needed = 2 if kinds[id(duty)] == kinds[id(outcome)] else 3
-            if shared >= needed and shared > best_score:
-                best, best_score = duty, shared
+            if shared[index] >= needed and shared[index] > best_score:
+                best, best_score = duty, shared[index]
         if best is None:
             unmatched.append(outcome)
             continue
@@ -392,10 +448,48 @@ def _merge_outcomes(
     return duties, unmatched
 
 
-def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
-    """Weeks from the text where it gives them; the rest of the six months spread
-    evenly (whole weeks, summing to what is left) and marked as estimates."""
-    available = catalog.thresholds.weeks.available
+def _horizon(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[int, str]:
+    """The weeks the duties are planned over, and the words that said it: a duty
+    heading, or a line just above the duties, that says "first 3 months" (less than
+    the six months); else the six months and ""."""
+    available = int(catalog.thresholds.weeks.available)
+    settings = catalog.importing.durations
+    units = [*settings.week_words, *settings.month_words, *settings.day_words]
+    number = "|".join([r"\d+", *map(re.escape, settings.number_words)])
+    pattern = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, settings.horizon_words))})\s+(?P<n>{number})\s+"
+        rf"(?P<unit>{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})\b",
+        re.I,
+    )
+    for index, line in enumerate(lines):
+        # A heading of the duties, or one no section knows ("Your first 90 days"); a line of text only among the duties.
+        in_duties = line.section in _DUTY_SECTIONS
+        heading = line.kind == "heading" and (in_duties or line.section is None)
+        if not (heading or (line.kind == "text" and in_duties)):
+            continue
+        if line.kind == "text" and any(other.kind == "item" for other in lines[max(0, index - 3) : index]):
+            continue  # text among the duties, not above them
+        found = pattern.search(_plain(raw[line.number - 1]))
+        if not found:
+            continue
+        written, unit = found.group("n").lower(), found.group("unit").lower()
+        words_to_numbers = {word.lower(): value for word, value in settings.number_words.items()}
+        amount = int(written) if written.isdigit() else words_to_numbers[written]
+        if unit in settings.month_words:
+            weeks = amount * settings.weeks_per_month
+        elif unit in settings.day_words:
+            weeks = amount / 7
+        else:
+            weeks = float(amount)
+        if 1 <= round(weeks) < available:
+            return round(weeks), found.group()
+    return available, ""
+
+
+def _tasks(placed: list[_Candidate], catalog: Catalog, available: float) -> list[Task]:
+    """Weeks from the text where it gives them; the rest of the weeks `available`
+    (the six months, unless the posting says less) spread evenly (whole weeks,
+    summing to what is left) and marked as estimates."""
     previous_end = 0.0
     weeks: list[float | None] = []
     for candidate in placed:
@@ -409,27 +503,31 @@ def _tasks(placed: list[_Candidate], catalog: Catalog) -> list[Task]:
     left = int(max(available - given, 0))
     share, extra = divmod(left, len(missing)) if missing else (0, 0)
     tasks = []
+    order = 0  # how many estimated tasks came before this one
     for index, candidate in enumerate(placed):
         value = weeks[index]
         estimated = value is None
         if value is None:
-            order = missing.index(index)
             value = float(max(1, share + (1 if order < extra else 0)))
+            order += 1
         tasks.append(
-            Task(
-                text=candidate.text,
-                weeks=min(value, 52.0),
-                outcome=candidate.outcome,
-                estimated=True if estimated else None,
+            Task.model_validate(
+                {
+                    "text": candidate.text,
+                    "weeks": min(value, 52.0),
+                    "outcome": candidate.outcome,
+                    "archetype": candidate.archetype,
+                    "estimated": True if estimated else None,
+                }
             )
         )
     return tasks
 
 
-def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
+def _header(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, str, str]:
     """(title, company, location) from the top of the posting: the first line is the
     title; a short line right after it names the company, perhaps with a place
-    ("**Acme** — Berlin")."""
+    ("**Acme** — Berlin", "Acme, Toronto, Ontario")."""
     top = [line for line in lines if line.text.strip()][:2]
     if not top:
         return "", "", ""
@@ -445,24 +543,50 @@ def _header(lines: list[Line], raw: list[str]) -> tuple[str, str, str]:
             parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
             company = parts[0].strip()
             location = parts[1].strip() if len(parts) > 1 else ""
+            if not location:
+                company, location = _company_and_place(company, catalog)
     return title, company, location
 
 
+def _company_and_place(text: str, catalog: Catalog) -> tuple[str, str]:
+    """ "Corvid Voice Labs, Toronto, Ontario" is a company and a place; "Acme, Inc." a company."""
+    name, comma, rest = text.partition(",")
+    suffix = "".join(re.findall(r"\w+", rest.split(",")[0].lower()))
+    if not comma or not rest.strip() or suffix in catalog.importing.labels.company_suffixes:
+        return text, ""
+    return name.strip(), rest.strip()
+
+
+def _label(text: str, catalog: Catalog) -> str | None:
+    """Which of company, location and pay a "Label: value" line gives, if any."""
+    label, colon, value = text.partition(":")
+    if not colon or not value.strip():
+        return None
+    name = label.strip().lower()
+    labels = catalog.importing.labels
+    return next((key for key in ("company", "location", "pay") if name in getattr(labels, key)), None)
+
+
 def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, str]:
-    """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere."""
+    """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere; and under a
+    pay heading, a line with no label that is where the work is, not the pay."""
     labels = catalog.importing.labels
     found: dict[str, str] = {}
+    heading = ""
     for line in lines:
+        if line.kind == "heading":
+            heading = _plain(raw[line.number - 1]).lstrip("# ").lower()
         if line.kind not in ("item", "text", "heading"):
             continue
         text = _plain(_content(line, raw) if line.kind == "item" else raw[line.number - 1])
-        label, colon, value = text.partition(":")
-        if not colon or not value.strip():
-            continue
-        name = label.strip().lower()
-        for key in ("company", "location", "pay"):
-            if key not in found and name in getattr(labels, key):
-                found[key] = value.strip()
+        key = _label(text, catalog)
+        if key is not None:
+            found.setdefault(key, text.partition(":")[2].strip())
+        elif line.section == "pay" and line.kind != "heading" and "location" not in found and text:
+            names_place = any(re.search(rf"\b{re.escape(label)}\b", heading) for label in labels.location)
+            at_work = text.lower().startswith(tuple(labels.workplace))
+            if (names_place or at_work) and _pay("", text) is None:
+                found["location"] = text
     return found
 
 
@@ -501,14 +625,32 @@ def _amount(text: str, thousands: str | None) -> float | None:
     return value * 1000 if thousands else value
 
 
+_STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int]]]] = {}
+
+
+def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int]]:
+    """Every stage's cues in one index; the payload orders them: the most advanced
+    stage first, then the cue's place in its list."""
+    settings = catalog.importing
+    cached = _STAGE_CUES.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        entries = [
+            (cue, (rank, place))
+            for rank, stage in enumerate(reversed(STAGES))
+            for place, cue in enumerate(settings.stages.get(stage, []))
+        ]
+        cached = _STAGE_CUES[id(settings)] = (settings, TermIndex(entries))
+    return cached[1]
+
+
 def _stage(text: str, catalog: Catalog) -> tuple[str, str | None]:
-    tokens = words(text)
-    for stage in reversed(STAGES):
-        cues = catalog.importing.stages.get(stage, [])
-        found = matches_any(cues, tokens)
-        if found:
-            return stage, found[0]
-    return STAGES[0], None
+    """The most advanced stage a cue of which the posting holds, and that cue (its
+    list's first found), in one pass over the text; else pre-product."""
+    found = _stage_cues(catalog).scan(words(text))
+    if not found:
+        return STAGES[0], None
+    term, (rank, _), _ = min(found, key=lambda match: match[1])
+    return list(reversed(STAGES))[rank], term.source
 
 
 def _skills(lines: list[Line], raw: list[str], key: str) -> list[str]:

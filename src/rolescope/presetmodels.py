@@ -268,13 +268,21 @@ class LintRule(_Data):
 class ImportDurations(_Data):
     week_words: list[str] = Field(default_factory=lambda: ["week", "weeks"])
     month_words: list[str] = Field(default_factory=lambda: ["month", "months"])
+    day_words: list[str] = Field(default_factory=lambda: ["day", "days"])
     weeks_per_month: float = Field(default=4.33, gt=0)
+    # What says the duties are planned over less than six months: "In your first 3 months".
+    horizon_words: list[str] = Field(default_factory=lambda: ["first", "next", "initial"])
+    number_words: dict[str, int] = Field(default_factory=dict)
 
 
 class ImportLabels(_Data):
     company: list[str] = Field(default_factory=list)
     location: list[str] = Field(default_factory=list)
     pay: list[str] = Field(default_factory=list)
+    # An unlabelled line that opens with one of these is where the work is ("Hybrid, Lisbon").
+    workplace: list[str] = Field(default_factory=list)
+    # What may follow a company's name after a comma and is still its name ("Acme, Inc.").
+    company_suffixes: list[str] = Field(default_factory=list)
 
 
 class ImportSettings(_Data):

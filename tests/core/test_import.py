@@ -58,6 +58,10 @@ def test_imported_posting_gets_the_expected_recommendation(path):
     assert spec.company.name == expect["company"]
     assert len(spec.tasks) == expect["tasks"]
     assert sum(bool(task.estimated) for task in spec.tasks) == expect["estimated"]
+    if "stage" in expect:
+        assert spec.company.stage == expect["stage"]
+    if "weeks" in expect:
+        assert sum(task.weeks for task in spec.tasks) == expect["weeks"]
     if "outcomes" in expect:
         assert sum(task.outcome is not None for task in spec.tasks) == expect["outcomes"]
     # A title that says the job the work is stays; one that contradicts it is left out, with a note why.
@@ -215,21 +219,53 @@ def test_an_exported_description_imports_back_to_its_spec(name, fmt):
         assert imported.role.nice_to_have == role.spec.role.nice_to_have
 
 
+def _every_other_outcome_dropped(spec: RoleSpec) -> RoleSpec:
+    """A spec whose description mixes the lead's outcomes with drafted ones."""
+    tasks = [task.model_copy(update={"outcome": None}) if index % 2 else task for index, task in enumerate(spec.tasks)]
+    return spec.model_copy(update={"tasks": tasks})
+
+
+@pytest.mark.parametrize("variant", ["as-shipped", "mixed-outcomes"])
 @pytest.mark.parametrize("name", PRESET_NAMES)
-def test_a_shipped_example_imports_its_published_outcomes_as_tasks(name):
-    """With outcomes of its own, a description publishes them, not the tasks: the
-    import gives back exactly those outcomes, one task each, and no task from the
-    standard responsibilities rolescope adds."""
+@pytest.mark.parametrize("fmt", list(RENDERERS))
+def test_every_shipped_example_exported_and_imported_gives_back_its_verdict_and_tasks(name, fmt, variant):
+    """A description publishes at most five of the spec's tasks, each as its outcome
+    (or, with none, as the task and the week it ends by): that is all a reader can know
+    of the tasks. "Matching" means: the imported tasks are those published items, one
+    each, in the spec's order, nothing else (no standard responsibility becomes a task);
+    a drafted item gives back the task's own text, not estimated; an outcome is the
+    task's text and its own outcome, its weeks estimated; each task is the spec task's
+    archetype where the text is the task's, and the role's archetype where it is an
+    outcome (an outcome says what is achieved, not whose work it is). The verdict,
+    archetype and title are the spec's."""
     catalog = load_catalog()
     spec = read_spec(preset_path(name))
-    for role in roles_to_publish(spec, recommend(spec, catalog), catalog):
+    if variant == "mixed-outcomes":
+        spec = _every_other_outcome_dropped(spec)
+    recommendation = recommend(spec, catalog)
+    for role in roles_to_publish(spec, recommendation, catalog):
         section = role.document.section("outcomes")
         assert section is not None
-        published = [item.text for item in section.items]
-        imported = import_posting(render_markdown(role.document), catalog, fmt="md")
-        taken = [task.text for task in imported.spec.tasks] + [item.text for item in imported.unplaced]
-        assert sorted(taken) == sorted(published)
-        assert all(task.outcome == task.text for task in imported.spec.tasks)
+        imported = import_posting(RENDERERS[fmt](role.document), catalog, fmt=fmt)
+        again = recommend(imported.spec, catalog)
+        assert (again.hire, again.hire_archetype, again.title) == (
+            role.recommendation.hire,
+            role.recommendation.hire_archetype,
+            role.recommendation.title,
+        )
+        expected = []
+        for item in section.items:
+            assert item.source.task is not None
+            origin = recommendation.tasks[item.source.task - 1]
+            if item.drafted:
+                expected.append((origin.task.text, None, False, origin.archetype))
+            else:
+                expected.append((item.text, item.text, True, role.recommendation.hire_archetype))
+        assert [
+            (result.task.text, result.task.outcome, bool(result.task.estimated), result.archetype)
+            for result in again.tasks
+        ] == expected
+        assert not imported.unplaced
         assert any("standard responsibilities" in note for note in imported.notes)
 
 
@@ -268,3 +304,79 @@ def test_round_trip_of_any_small_spec(texts, weeks, name, fmt):
         ]
         assert imported.company.name == f"{name} Labs"
         assert recommend(imported, catalog).hire == role.recommendation.hire
+
+
+# ------------------------------------------------------------- where the company, place and pay are
+
+
+def _imported(text: str, fmt: str = "md"):
+    return import_posting(text, load_catalog(), fmt=fmt, source="posting").spec
+
+
+_DUTIES = "## What you will do\n\n- Build the scoring API for the checkout page\n- Set up drift alerts on the model\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "company", "location"),
+    [
+        ("Corvid Voice Labs, Toronto, Ontario", "Corvid Voice Labs", "Toronto, Ontario"),
+        ("Acme Robotics, Inc.", "Acme Robotics, Inc.", None),
+        ("Nordhavn Data ApS", "Nordhavn Data ApS", None),
+        ("**Quill Ltd** — Remote (EU)", "Quill Ltd", "Remote (EU)"),
+    ],
+)
+def test_the_company_line_names_the_place_after_a_comma_unless_it_is_the_company_s_suffix(line, company, location):
+    spec = _imported(f"# Inference engineer\n\n{line}\n\n{_DUTIES}")
+    assert (spec.company.name, spec.role.location) == (company, location)
+
+
+def test_under_a_pay_heading_the_line_that_is_not_the_pay_is_the_location():
+    spec = _imported(
+        f"# Inference engineer\n\n{_DUTIES}\n## Pay and location\n\n- £60,000–£70,000 a year\n- Leeds, UK\n"
+    )
+    assert spec.role.location == "Leeds, UK"
+    assert spec.role.pay is not None and (spec.role.pay.min, spec.role.pay.currency) == (60000, "GBP")
+    # Under a heading that names no place, only a line that opens with where the work is.
+    perks = _imported(f"# Inference engineer\n\n{_DUTIES}\n## Compensation\n\n- $150k-$180k\n- Plus equity\n")
+    assert perks.role.location is None
+    hybrid = _imported(f"# Inference engineer\n\n{_DUTIES}\n## Compensation\n\n- $150k-$180k\n- Hybrid, Austin\n")
+    assert hybrid.role.location == "Hybrid, Austin"
+
+
+def test_a_labelled_line_is_never_a_duty():
+    imported = _import(IMPORTS / "hotel-ai-ninja.md")
+    texts = [task.text for task in imported.spec.tasks] + [item.text for item in imported.unplaced]
+    assert not [text for text in texts if text.startswith(("Compensation", "Location"))]
+
+
+def test_a_page_s_navigation_is_not_the_posting():
+    imported = _import(IMPORTS / "incar-speech-research.html")
+    assert imported.posting_title == "Research scientist, in-car speech recognition"
+
+
+def test_weeks_given_on_some_lines_leave_the_rest_of_the_six_months_to_the_others():
+    spec = _import(IMPORTS / "lending-fraud-ml-engineer.md").spec
+    assert [(task.weeks, task.estimated) for task in spec.tasks] == [
+        (4, None), (3, None), (5, True), (5, True), (5, True), (4, True)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "weeks"),
+    [
+        ("## What you will do in your first 3 months", 13),
+        ("## Your first ninety days", 13),
+        ("## What you will do\n\nIn the first 8 weeks you will:", 8),
+        ("## What you will do in your first 12 months", 26),  # more than six months: the six months
+    ],
+)
+def test_weeks_are_spread_over_what_the_posting_plans_the_duties_for(said, weeks):
+    text = (
+        "# Inference engineer\n\n**Quill**\n\n"
+        f"{said}\n\n- Build the scoring API for the checkout page\n- Set up drift alerts on the model (2 weeks)\n"
+        "- Write on-call runbooks for the scoring service\n"
+    )
+    imported = import_posting(text, load_catalog(), source="posting")
+    assert sum(task.weeks for task in imported.spec.tasks) == weeks
+    assert [task.estimated for task in imported.spec.tasks] == [True, None, True]
+    assert any("not 26" in note for note in imported.notes) is (weeks != 26)
