@@ -36,6 +36,10 @@ _VOWELS = set("aeiouy")
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _BREAK = re.compile(r"[?!;()\[\]{}|\u2014\u2013\u2192\u2022\u00b7]|[.:,](?:\s|$)|\s[-+>]+\s|\s/\s")
 _SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|bn|m)")
+# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
+TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
+# A leading "spike:" or "FRD-90 label delay:" labels the line when this short.
+_LABEL_WORDS = 3
 SIZE = "#size"
 
 
@@ -232,6 +236,8 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
     can_end: list[bool] = []
     questions: set[int] = set()
     segment, previous_end, label = 0, 0, 0
+    ticket = TICKET.match(text)
+    ticket_end, ticket_stems = (ticket.end() if ticket else 0), 0
     for match in _WORD.finditer(text):
         gap = text[previous_end : match.start()]
         joined = bool(stems) and gap in _HYPHENS
@@ -239,7 +245,7 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         if stems and not joined and _BREAK.search(text, previous_end, match.start() + 1):
             if "?" in gap:
                 questions.add(segment)
-            if segment == 0 and ":" in gap and not label and len(stems) <= 3:
+            if segment == 0 and ":" in gap and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
                 label = len(stems)
             segment += 1
         word = match.group()
@@ -263,6 +269,8 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
             # Inside a spelled-out abbreviation only the whole counts ("out of memory").
             can_start.append(start_ok if position == 0 else False)
             can_end.append(position == len(parts) - 1)
+        if match.end() <= ticket_end:
+            ticket_stems = len(stems)
         previous_end = match.end()
     if "?" in text[previous_end:]:
         questions.add(segment)
