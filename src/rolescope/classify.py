@@ -148,15 +148,19 @@ class _Classifier:
         return hits
 
     def _asked(self, tokens: Tokens) -> set[int]:
-        """The sentences that ask whether something holds ("does X help Y?")."""
+        """The sentences that ask whether something holds ("does X help Y?"), with
+        the line's label when it is the topic of one ("retrain cadence: how often ...?")."""
         if not tokens.questions:
             return set()
-        return {
+        asked = {
             tokens.segments[start]
             for _, _, start in self.opener_index.scan(tokens)
             if tokens.segments[start] in tokens.questions
             and (start == 0 or tokens.segments[start - 1] != tokens.segments[start])
         }
+        if tokens.label and 1 in asked:
+            asked.add(0)
+        return asked
 
     def _classify(self, text: str) -> Classification:
         tokens = tokenize(text, self.lexicon)
@@ -271,17 +275,20 @@ def _near(
     starts: dict[int, list[tuple[tuple[str, int], int]]],
 ) -> tuple[int, int] | None:
     """The span of a cue of `key` within `window` words of [start, end) in the same
-    sentence, looking only at those few positions (linear in the line)."""
+    sentence, looking only at those few positions (linear in the line). A word in
+    the line's label ("label delay: measure how long ...") is read with the
+    sentence the label introduces."""
     segment = tokens.segments[start]
+    sentences = {segment, segment + 1} if start < tokens.label else {segment}
     if side in ("any", "before"):
         for cue_end in range(start, max(0, start - window), -1):
             for found, cue_start in ends.get(cue_end, ()):
-                if found == key and tokens.segments[cue_start] == segment:
+                if found == key and tokens.segments[cue_start] in sentences:
                     return cue_start, cue_end
     if side in ("any", "after"):
         for cue_start in range(end, min(len(tokens), end + window)):
             for found, cue_end in starts.get(cue_start, ()):
-                if found == key and tokens.segments[cue_start] == segment:
+                if found == key and tokens.segments[cue_start] in sentences:
                     return cue_start, cue_end
     return None
 

@@ -4,7 +4,8 @@ Text and terms are normalised the same way: lower-cased, split on anything that
 is not a letter or digit, and lightly stemmed so inflections meet ("monitoring",
 "monitors", "monitored" -> "monitor"). A term word ending in * matches any word
 that starts with it ("trace*" meets "traces" and "tracing", never "track"); a
-term word `#size` matches a model size such as "1B" or "350M".
+term word `#size` matches a model size such as "1B" or "350M", and `#count` a
+count such as "300" or "1k".
 
 `tokenize` also keeps where a task's sentences and hyphenated words are, because
 a lead's shorthand packs several thoughts into one line: a phrase never matches
@@ -41,6 +42,9 @@ TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
 # A leading "spike:" or "FRD-90 label delay:" labels the line when this short.
 _LABEL_WORDS = 3
 SIZE = "#size"
+# A term word `#count` matches a count of things ("label 300", "annotate 1k"); never a term's first word.
+COUNT = "#count"
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?k?")
 
 
 @lru_cache(maxsize=20_000)
@@ -145,7 +149,7 @@ class Spelling:
         self.stems: set[str] = set()  # of prefixes: "trac" for "trace*"
         for source in terms:
             for text, is_prefix, written in compile_term(source).parts:
-                if text == SIZE or not text:
+                if text in (SIZE, COUNT) or not text:
                     continue
                 if is_prefix:
                     self.prefixes.add(written)
@@ -328,8 +332,8 @@ def compile_term(source: str) -> Term:
     for raw in source.lower().split():
         if raw == "*":
             parts.append(("", True, ""))
-        elif raw == SIZE:
-            parts.append((SIZE, False, SIZE))
+        elif raw in (SIZE, COUNT):
+            parts.append((raw, False, raw))
         elif raw.endswith("*"):
             # "outage*" meets "outage", "outages" ("outag") and "outage-free", but
             # "trace*" must not meet "track": a prefix is the stem itself or the
@@ -344,6 +348,8 @@ def compile_term(source: str) -> Term:
 
 def _part_matches(part: tuple[str, bool, str], word: str) -> bool:
     text, prefix, written = part
+    if text == COUNT:
+        return _COUNT.fullmatch(word) is not None
     if not prefix:
         return word == text
     if text == written:

@@ -237,7 +237,7 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
             "operator",
             "fallback to last good scores on timeout",
         ),
-        ("fallback path for empty results", "developer", "fallback"),
+        ("fallback path for empty results", "developer", "fallback path"),
         ("threshold selection from a cost matrix", "researcher", "threshold selection"),
         ("alert thresholds for the scoring svc", "operator", "thresholds"),
         ("failure taxonomy from 300 runs", "researcher", "failure taxonomy"),
@@ -252,12 +252,76 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("write regression tests for the tokenizer code", "developer", "write regression tests"),
         ("investigate why the ranker underperforms offline", "researcher", "investigate why the ranker underperforms"),
         ("investigate why the scoring API times out", "operator", "investigate why"),
+        ("A/B bucketing svc for the pricing test", "developer", "A/B bucketing"),
+        ("experiment flags for the onboarding flow", "developer", "experiment flags"),
+        ("experiment: do shorter prompts cut hallucinations", "researcher", "experiment"),
+        ("bootstrap CI on the conversion lift", "researcher", "bootstrap CI"),
+        ("CI for the training repo", "developer", "CI"),
+        ("kiosks offline since 9am", "operator", "kiosks offline"),
+        ("offline comparison of two rankers", "researcher", "offline"),
+        ("cameras down for an hour should page", "operator", "should page"),
+        ("settings page for the recs widget", "developer", "page"),
+        ("profile label noise per source", "researcher", "profile label"),
+        ("profile memory of the OCR workers", "operator", "profile memory"),
+        ("restore the vector index from last night's snapshot", "operator", "restore"),
+        ("label delay alerting on the loan model", "operator", "label delay"),
+        ("label delay: measure how long fraud labels take", "researcher", "label delay: measure"),
+        ("reliability plot for the risk scores", "researcher", "reliability plot"),
+        ("cost-sensitive threshold for refunds", "researcher", "cost-sensitive threshold"),
+        ("label 400 tickets for the routing model", "researcher", "label 400"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
     result = classify_text(text, catalog)
     assert result.archetype == archetype, result.evidence
     assert decided_by in [item.text for item in result.evidence if item.archetype == archetype]
+
+
+@pytest.mark.parametrize(
+    ("text", "decided_by"),
+    [
+        ("offline eval job, nightly", "offline eval job"),
+        ("ablation runner: one flag per feature group", "ablation runner"),
+        ("hypothesis test helper in the stats package", "hypothesis test helper"),
+    ],
+)
+def test_a_research_word_naming_a_tool_is_building_the_tool(catalog, text, decided_by):
+    result = classify_text(text, catalog)
+    assert result.archetype == "developer", result.evidence
+    assert decided_by in [item.text for item in result.evidence if item.archetype == "developer"]
+    # The same words without the tool are research.
+    assert classify_text(decided_by.rsplit(" ", 1)[0], catalog).archetype == "researcher"
+
+
+def test_a_light_research_word_before_a_tool_says_nothing(catalog):
+    result = classify_text("restart the label job that stalled", catalog)
+    assert result.archetype == "operator"
+    assert "label" not in [item.text for item in result.evidence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "graph feats worth it? offline lift",  # the question is not at the end
+        "does caching embeddings help search latency?",  # the systems are what is asked about
+        "cold-start: do content feats help new items? quick exp",
+    ],
+)
+def test_a_line_that_asks_is_research_wherever_the_question_stands(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "researcher", result.evidence
+    assert "(a question)" in [item.term for item in result.evidence]
+
+
+def test_an_order_after_a_question_about_production_stays_operations(catalog):
+    result = classify_text("Is the nightly retrain actually running? Schedule it and alert on failures.", catalog)
+    assert result.archetype == "operator", result.evidence
+
+
+def test_a_count_follows_a_term_word(catalog):
+    for text in ("label 300 tickets", "label 1k pairs", "annotate 2,000 rows"):
+        assert "#count" in " ".join(item.term for item in classify_text(text, catalog).evidence), text
+    assert not any("#count" in item.term for item in classify_text("label job", catalog).evidence)
 
 
 def test_track_is_not_trace(catalog):
