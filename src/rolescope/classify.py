@@ -13,14 +13,13 @@ problem in "latency spike"; the evidence shows the word with the neighbour.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import TermIndex, Tokens, tokenize
+from rolescope.textmatch import TICKET, TermIndex, Tokens, tokenize
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,6 @@ def kind_of(archetype: str) -> str:
 # Exact ties go to the engineering reading: it is the common case.
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
 _CACHE_LIMIT = 20_000
-# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
-_TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
 
 _Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
 
@@ -104,6 +101,8 @@ class _Classifier:
             ]
         )
         self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
+        self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
+        self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
         self.memo: dict[str, Classification] = {}
 
     def classify(self, text: str) -> Classification:
@@ -148,10 +147,25 @@ class _Classifier:
             hits.append((start, end, archetype, weight, term.source, shown))
         return hits
 
+    def _asked(self, tokens: Tokens) -> set[int]:
+        """The sentences that ask whether something holds ("does X help Y?"), with
+        the line's label when it is the topic of one ("retrain cadence: how often ...?")."""
+        if not tokens.questions:
+            return set()
+        asked = {
+            tokens.segments[start]
+            for _, _, start in self.opener_index.scan(tokens)
+            if tokens.segments[start] in tokens.questions
+            and (start == 0 or tokens.segments[start - 1] != tokens.segments[start])
+        }
+        if tokens.label and 1 in asked:
+            asked.add(0)
+        return asked
+
     def _classify(self, text: str) -> Classification:
         tokens = tokenize(text, self.lexicon)
         settings = self.vocabulary.settings
-        ticket = _TICKET.match(text)
+        ticket = TICKET.match(text)
         skip = len(tokenize(ticket.group(), self.lexicon)) if ticket else 0
         hits: list[_Hit] = [
             (start, start + len(term), archetype, weight, term.source, (start, start + len(term)))
@@ -160,6 +174,8 @@ class _Classifier:
         hits += self._senses(tokens)
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
+        heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
+        asked = self._asked(tokens)
         taken: set[int] = set()
         used: set[str] = set()
         scores = {archetype: 0.0 for archetype in ARCHETYPES}
@@ -173,13 +189,21 @@ class _Classifier:
             taken.update(range(start, end))
             if archetype is None or not weight:
                 continue  # a word that, in this context, says nothing
+            if archetype == "researcher":
+                head = _artefact_after(tokens, heads, end)
+                if head is not None:  # "ablation runner": building the runner
+                    if weight < _NAMES_RESEARCH:
+                        continue  # "feature jobs": the jobs are the work
+                    archetype, shown = "developer", (shown[0], max(shown[1], head))
             if skip <= start < skip + settings.lead_words:
                 weight *= settings.lead_bonus
+            if archetype != settings.question_archetype and tokens.segments[start] in asked:
+                weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
             scores[archetype] += weight
             found.append((start, Evidence(source, archetype, weight, tokens.phrase(*shown))))
-        # A line that ends by asking is a decision still to be made; a question
-        # followed by an order ("Why did X drop? Find out and fix it.") is not.
-        if settings.question_archetype in scores and text.rstrip().endswith("?"):
+        # A line that asks something is a decision still to be made, wherever the
+        # question stands ("worth it? offline lift"); counted once.
+        if settings.question_archetype in scores and (tokens.questions or text.rstrip().endswith("?")):
             scores[settings.question_archetype] += settings.question_weight
             found.append(
                 (len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?"))
@@ -204,6 +228,22 @@ class _Classifier:
             vague=vague,
             unsure=confidence < settings.unsure_below,
         )
+
+
+# A research word names what a piece of software is for when the software's name
+# follows it at once or after one more word ("ablation runner", "offline eval job").
+_HEAD_GAP = 2
+# A research word this heavy names research ("ablation", "offline"); a lighter one
+# ("feature", "label") is only a modifier there.
+_NAMES_RESEARCH = 1.5
+
+
+def _artefact_after(tokens: Tokens, heads: dict[int, int], end: int) -> int | None:
+    """Where the software's name after a research word ends, when one follows in its sentence."""
+    for start in range(end, min(len(tokens), end + _HEAD_GAP)):
+        if start in heads and tokens.segments[start] == tokens.segments[end - 1]:
+            return heads[start]
+    return None
 
 
 def _is_tag(tokens: Tokens, start: int, end: int) -> bool:
@@ -235,17 +275,20 @@ def _near(
     starts: dict[int, list[tuple[tuple[str, int], int]]],
 ) -> tuple[int, int] | None:
     """The span of a cue of `key` within `window` words of [start, end) in the same
-    sentence, looking only at those few positions (linear in the line)."""
+    sentence, looking only at those few positions (linear in the line). A word in
+    the line's label ("label delay: measure how long ...") is read with the
+    sentence the label introduces."""
     segment = tokens.segments[start]
+    sentences = {segment, segment + 1} if start < tokens.label else {segment}
     if side in ("any", "before"):
         for cue_end in range(start, max(0, start - window), -1):
             for found, cue_start in ends.get(cue_end, ()):
-                if found == key and tokens.segments[cue_start] == segment:
+                if found == key and tokens.segments[cue_start] in sentences:
                     return cue_start, cue_end
     if side in ("any", "after"):
         for cue_start in range(end, min(len(tokens), end + window)):
             for found, cue_end in starts.get(cue_start, ()):
-                if found == key and tokens.segments[cue_start] == segment:
+                if found == key and tokens.segments[cue_start] in sentences:
                     return cue_start, cue_end
     return None
 

@@ -82,6 +82,14 @@ class VocabularySettings(_Data):
     lead_words: int = Field(ge=0)
     question_archetype: str | None = None
     question_weight: float = Field(default=0, ge=0)
+    # Words naming a piece of software: a research word just before one names what
+    # the software is for ("offline eval job", "metrics lib"), and the work is building it.
+    artefact_heads: list[str] = Field(default_factory=list)
+    # A sentence that opens with one of these and ends with "?" asks whether
+    # something holds: the systems it names are what is studied, not work to do,
+    # and count this much.
+    question_openers: list[str] = Field(default_factory=list)
+    asked_weight: float = Field(default=1, ge=0, le=1)
     vague_terms: list[str] = Field(default_factory=list)
     vague_evidence: float = Field(default=0, ge=0)
     # [evidence share, probability right] points, increasing; empty: the share itself.

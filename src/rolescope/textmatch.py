@@ -4,7 +4,8 @@ Text and terms are normalised the same way: lower-cased, split on anything that
 is not a letter or digit, and lightly stemmed so inflections meet ("monitoring",
 "monitors", "monitored" -> "monitor"). A term word ending in * matches any word
 that starts with it ("trace*" meets "traces" and "tracing", never "track"); a
-term word `#size` matches a model size such as "1B" or "350M".
+term word `#size` matches a model size such as "1B" or "350M", and `#count` a
+count such as "300" or "1k".
 
 `tokenize` also keeps where a task's sentences and hyphenated words are, because
 a lead's shorthand packs several thoughts into one line: a phrase never matches
@@ -36,7 +37,14 @@ _VOWELS = set("aeiouy")
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _BREAK = re.compile(r"[?!;()\[\]{}|\u2014\u2013\u2192\u2022\u00b7]|[.:,](?:\s|$)|\s[-+>]+\s|\s/\s")
 _SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|bn|m)")
+# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
+TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
+# A leading "spike:" or "FRD-90 label delay:" labels the line when this short.
+_LABEL_WORDS = 3
 SIZE = "#size"
+# A term word `#count` matches a count of things ("label 300", "annotate 1k"); never a term's first word.
+COUNT = "#count"
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?k?")
 
 
 @lru_cache(maxsize=20_000)
@@ -141,7 +149,7 @@ class Spelling:
         self.stems: set[str] = set()  # of prefixes: "trac" for "trace*"
         for source in terms:
             for text, is_prefix, written in compile_term(source).parts:
-                if text == SIZE or not text:
+                if text in (SIZE, COUNT) or not text:
                     continue
                 if is_prefix:
                     self.prefixes.add(written)
@@ -232,6 +240,8 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
     can_end: list[bool] = []
     questions: set[int] = set()
     segment, previous_end, label = 0, 0, 0
+    ticket = TICKET.match(text)
+    ticket_end, ticket_stems = (ticket.end() if ticket else 0), 0
     for match in _WORD.finditer(text):
         gap = text[previous_end : match.start()]
         joined = bool(stems) and gap in _HYPHENS
@@ -239,7 +249,7 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         if stems and not joined and _BREAK.search(text, previous_end, match.start() + 1):
             if "?" in gap:
                 questions.add(segment)
-            if segment == 0 and ":" in gap and not label and len(stems) <= 3:
+            if segment == 0 and ":" in gap and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
                 label = len(stems)
             segment += 1
         word = match.group()
@@ -263,6 +273,8 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
             # Inside a spelled-out abbreviation only the whole counts ("out of memory").
             can_start.append(start_ok if position == 0 else False)
             can_end.append(position == len(parts) - 1)
+        if match.end() <= ticket_end:
+            ticket_stems = len(stems)
         previous_end = match.end()
     if "?" in text[previous_end:]:
         questions.add(segment)
@@ -320,8 +332,8 @@ def compile_term(source: str) -> Term:
     for raw in source.lower().split():
         if raw == "*":
             parts.append(("", True, ""))
-        elif raw == SIZE:
-            parts.append((SIZE, False, SIZE))
+        elif raw in (SIZE, COUNT):
+            parts.append((raw, False, raw))
         elif raw.endswith("*"):
             # "outage*" meets "outage", "outages" ("outag") and "outage-free", but
             # "trace*" must not meet "track": a prefix is the stem itself or the
@@ -336,6 +348,8 @@ def compile_term(source: str) -> Term:
 
 def _part_matches(part: tuple[str, bool, str], word: str) -> bool:
     text, prefix, written = part
+    if text == COUNT:
+        return _COUNT.fullmatch(word) is not None
     if not prefix:
         return word == text
     if text == written:
