@@ -14,7 +14,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,22 +46,28 @@ class Record:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"preset data is read-only (setting {name!r})")
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.__dict__ == other.__dict__
+    def _fields(self) -> dict[str, Any]:
+        # What is built from the fields (a "_" name, such as a vocabulary's lexicon) is not one of them.
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
 
-    __hash__ = None  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:  # defining it leaves records unhashable, as dicts are
+        return type(other) is type(self) and self._fields() == other._fields()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.__dict__!r})"
+        return f"{type(self).__name__}({self._fields()!r})"
 
     def model_dump(self) -> dict[str, Any]:
-        return {name: _dumped(value) for name, value in self.__dict__.items()}
+        return {name: _dumped(value) for name, value in self._fields().items()}
 
 
 class VocabularyRecord(Record):
     @property
     def lexicon(self) -> Lexicon:
-        return lexicon_of(self)
+        """Built once, on first use, and kept with the record (in the presets cache too)."""
+        built: Lexicon | None = self.__dict__.get("_lexicon")
+        if built is None:
+            built = self.__dict__["_lexicon"] = lexicon_of(self)
+        return built
 
 
 class LintCatalogRecord(Record):
@@ -77,6 +83,8 @@ _RECORDS: dict[str, type[Record]] = {"Vocabulary": VocabularyRecord, "LintCatalo
 if TYPE_CHECKING:  # the models are defined only to build the presets (see presetmodels)
     from pydantic import BaseModel
 
+    from rolescope.classify import Classifier
+    from rolescope.matchers import TaskMatchers
     from rolescope.presetmodels import (
         ArchetypeInfo,
         Domain,
@@ -128,22 +136,20 @@ def _record(value: Any) -> Any:
     return value
 
 
-_LEXICONS: dict[int, tuple[Any, Lexicon]] = {}
-
-
 def lexicon_of(vocabulary: Any) -> Lexicon:
-    """Built once per vocabulary (catalogs are cached and never changed)."""
-    known = _LEXICONS.get(id(vocabulary))
-    if known is None or known[0] is not vocabulary:
-        lexicon = Lexicon.build(
-            vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
-        )
-        known = _LEXICONS[id(vocabulary)] = (vocabulary, lexicon)
-    return known[1]
+    """The words a vocabulary reads specially: abbreviations and hyphenated parts."""
+    return Lexicon.build(
+        vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
+    )
 
 
 @dataclass(frozen=True)
 class Catalog:
+    """The presets, validated and cross-checked, and the engine compiled from them:
+    the classifier and the recommender's matchers are built once per catalog, on
+    first use, and kept with it (in the presets cache too). Every command, the
+    session and the wizard get one from `load_catalog` and pass it in."""
+
     archetypes: dict[str, ArchetypeInfo]
     failures: dict[str, FailureInfo]
     stages: dict[str, StageInfo]
@@ -160,6 +166,18 @@ class Catalog:
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+
+    @cached_property
+    def classifier(self) -> Classifier:
+        from rolescope.classify import Classifier
+
+        return Classifier(self.vocabulary)
+
+    @cached_property
+    def matchers(self) -> TaskMatchers:
+        from rolescope.matchers import TaskMatchers
+
+        return TaskMatchers(self)
 
 
 def user_presets_dir() -> Path | None:
@@ -229,27 +247,14 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
                 roles[path.stem] = path
     # Built once from these very files (and role names), then kept in the user's cache.
     contents = (tuple((str(path), text) for path, text in texts.items()), tuple(map(str, roles.values())))
-    (catalog, compiled), from_cache = cached(folders, contents, lambda: _compiled(_build(folders, texts, roles)))
-    if from_cache:
-        _adopt(catalog, compiled)
+    catalog, _ = cached(folders, contents, lambda: _compiled(_build(folders, texts, roles)))
     return catalog
 
 
-def _compiled(catalog: Catalog) -> tuple[Catalog, tuple[Any, ...]]:
-    """The catalog with the matchers compiled from it, to keep in the cache together."""
-    from rolescope import classify, recommend
-
-    return catalog, (classify._classifier(catalog), recommend._memo(catalog))
-
-
-def _adopt(catalog: Catalog, compiled: tuple[Any, ...]) -> None:
-    """Matchers from the cache take the place of compiling them again."""
-    from rolescope import classify, recommend
-
-    classifier, memo = compiled
-    _LEXICONS[id(catalog.vocabulary)] = (catalog.vocabulary, memo.lexicon)  # the vocabulary's own
-    classify._CLASSIFIERS[id(catalog.vocabulary)] = classifier
-    recommend._MEMOS[id(catalog)] = memo
+def _compiled(catalog: Catalog) -> Catalog:
+    """The catalog with its engine compiled, to keep in the cache together."""
+    _ = catalog.classifier, catalog.matchers
+    return catalog
 
 
 def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, Path]) -> Catalog:

@@ -477,7 +477,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if show_progress:
         end_progress(sys.stderr)
-    from rolescope.recommend import join_words
+    from rolescope.wording import join_words
 
     for result in report.written:
         if result.split:

@@ -14,9 +14,11 @@ from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
 from rolescope.findings import Finding
 from rolescope.numbers import exact_sum, format_number
-from rolescope.recommend import ENGINEERING, Recommendation, TaskResult, asks_for_credentials, join_words
+from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import Pay, RoleSpec
 from rolescope.textmatch import raw_words
+from rolescope.verdict import ENGINEERING
+from rolescope.wording import join_words
 
 _PERIOD = {"year": "per year", "month": "per month", "hour": "per hour"}
 
@@ -306,7 +308,7 @@ def _skills(
         items: list[Item] = []
         for number, skill in enumerate(own, start=1):
             source = Source(f"role.{key}[{number}]")
-            if engineering and asks_for_credentials(skill, catalog):
+            if engineering and catalog.matchers.asks_for_credentials(skill):
                 # An engineering hire is not asked for research credentials.
                 cuts.append(Cut(skill, source, "research credentials asked of an engineering hire"))
             else:
@@ -325,7 +327,7 @@ def _skills_from_preset_and_tasks(key: str, r: Recommendation, catalog: Catalog,
     preset: list[str] = getattr(info, key)
     engineering = r.hire_archetype != "researcher"
     source = Source(f"presets:archetypes.{r.hire_archetype}.{key}")
-    lines = [line for line in preset if not (engineering and asks_for_credentials(line, catalog))]
+    lines = [line for line in preset if not (engineering and catalog.matchers.asks_for_credentials(line))]
     if key == "nice_to_have":
         return [Item(line, source) for line in lines]
     items = [Item(line, source) for line in lines[: settings.from_preset]]

@@ -132,7 +132,7 @@ class Vocabulary(_Data):
     hyphenated: Hyphenated = Field(default_factory=Hyphenated)
 
     @property
-    def lexicon(self) -> Lexicon:
+    def lexicon(self) -> Lexicon:  # the catalog's record keeps its own; this one is built anew
         from rolescope.catalog import lexicon_of
 
         return lexicon_of(self)

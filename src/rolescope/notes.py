@@ -1,0 +1,119 @@
+"""The warnings of a recommendation, each with the task or spec field it is about,
+so `export`, the linter and the wizard can point the lead at what to change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rolescope.catalog import Catalog
+from rolescope.numbers import exact_sum, format_number
+from rolescope.spec import ARCHETYPES, RoleSpec
+from rolescope.titles import is_bare_title
+from rolescope.verdict import ENGINEERING
+from rolescope.wording import join_words, pct, weeks_text
+
+if TYPE_CHECKING:
+    from rolescope.recommend import TaskResult
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning and where in the spec it comes from, so `export`, the linter and the
+    wizard can each point at the task or field the lead should change."""
+
+    message: str
+    task: int | None = None  # 1-based, as shown to the lead
+    field: str | None = None  # a spec field, as error messages name it: "tasks[3].text"
+
+
+def warnings_for(
+    spec: RoleSpec,
+    catalog: Catalog,
+    results: tuple[TaskResult, ...],
+    total: float,
+    shares: dict[str, float],
+    hire: str,
+    hire_archetypes: tuple[str, ...],
+    recommended_title: str,
+    enough_signal: bool,
+) -> list[Note]:
+    limits = catalog.thresholds
+    available = limits.weeks.available
+    warnings: list[Note] = []
+    if total > available:
+        warnings.append(
+            Note(
+                f"Overbooked: {format_number(total)} weeks planned in {format_number(available)}. Cut or defer work, or admit it is more than one hire.",
+                field="tasks",
+            )
+        )
+    elif total < limits.weeks.underplanned:
+        warnings.append(
+            Note(
+                f"Only {format_number(total)} of the {format_number(available)} weeks are written down: describe the rest of the first six months before deciding.",
+                field="tasks",
+            )
+        )
+    vague = [item for item in results if not item.counted]
+    if not enough_signal:
+        vague_weeks = exact_sum(item.task.weeks for item in vague)
+        warnings.append(
+            Note(
+                f"Not enough signal for a verdict: {format_number(vague_weeks)} of the {format_number(total)} planned "
+                "weeks are too vague to classify. Rewrite those tasks (listed below) before trusting the split.",
+                field="tasks",
+            )
+        )
+    if all(shares[archetype] >= limits.warnings.spans_all_min_share for archetype in ARCHETYPES):
+        spread = ", ".join(f"{archetype} {pct(shares[archetype])}" for archetype in ARCHETYPES)
+        warnings.append(
+            Note(f"One req spans all three archetypes ({spread}): this is likely more than one job.", field="tasks")
+        )
+    for item in vague:
+        warnings.append(
+            Note(
+                f"Task {item.number} is too vague to classify (“{item.task.text}”), so its "
+                f"{weeks_text(item.task.weeks)} are left out of the split: say what gets built, run or decided, and "
+                "on what (“build the API that serves …”, “set up drift alerts for …”, “decide whether …”), or set "
+                "its archetype.",
+                task=item.number,
+                field=f"tasks[{item.number}].text",
+            )
+        )
+    if spec.role.title and is_bare_title(spec.role.title):
+        warnings.append(
+            Note(
+                f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}.",
+                field="role.title",
+            )
+        )
+    if hire == "engineer":
+        for key in ("must_have", "nice_to_have"):
+            for number, skill in enumerate(getattr(spec.role, key), start=1):
+                if catalog.matchers.asks_for_credentials(skill):
+                    warnings.append(
+                        Note(
+                            f"“{skill}” asks an engineering hire for research credentials: it is left out of the job description.",
+                            field=f"role.{key}[{number}]",
+                        )
+                    )
+    if hire == "phd" and not any(archetype in spec.team.current for archetype in ENGINEERING):
+        warnings.append(
+            Note(
+                "A research hire with no engineer on the ML team: plan engineering support, or the models will not reach production.",
+                field="team.current",
+            )
+        )
+    stage = catalog.stages[spec.company.stage]
+    for archetype in hire_archetypes:
+        if archetype not in stage.team:
+            article = "An" if archetype[0] in "aeiou" else "A"
+            warnings.append(
+                Note(
+                    f"{article} {archetype} hire at the {stage.name.lower()} stage: the stage calls for "
+                    f"{join_words(stage.team)}, so this is early. Check that {archetype} work is really what breaks next.",
+                    field="company.stage",
+                )
+            )
+    return warnings
