@@ -11,7 +11,6 @@ role of the same name wins.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
-from rolescope.spec import ARCHETYPES, FAILURES, STAGE_KINDS, STAGES
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
@@ -261,6 +259,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
     """The catalog from the preset files' texts (in folder order), validated."""
     from pydantic import ValidationError
 
+    from rolescope.presetcheck import check_catalog
     from rolescope.presetmodels import (
         ArchetypeInfo,
         Domain,
@@ -343,7 +342,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
         roles=roles,
         folders=folders,
     )
-    _check_complete(catalog, sources)
+    check_catalog(catalog, sources)
     return catalog
 
 
@@ -360,100 +359,3 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise SpecError(one_line(f"{path}: malformed TOML: {error}")) from None
     except RecursionError:
         raise SpecError(one_line(f"{path}: malformed TOML: arrays or tables nested too deeply")) from None
-
-
-def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
-    """The engine relies on every archetype, stage and failure being described."""
-    problems = []
-    for archetype in ARCHETYPES:
-        if archetype not in catalog.archetypes:
-            problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: archetypes.{archetype}: is missing")
-        if archetype not in catalog.vocabulary.terms:
-            problems.append(f"{sources.get('vocabulary', 'vocabulary.toml')}: terms.{archetype}: is missing")
-        if not any(rule.archetype == archetype and rule.default for rule in catalog.titles):
-            problems.append(f"{sources.get('titles', 'titles.toml')}: no default title for {archetype}")
-    for stage in STAGES:
-        if stage not in catalog.stages:
-            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}: is missing")
-        elif any(member not in ARCHETYPES for member in catalog.stages[stage].team):
-            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}.team: unknown archetype")
-    archetypes_file = sources.get("archetypes", "archetypes.toml")
-    for failure in FAILURES:
-        if failure not in catalog.failures:
-            problems.append(f"{archetypes_file}: failures.{failure}: is missing")
-        elif catalog.failures[failure].archetype not in ARCHETYPES:
-            problems.append(
-                f"{archetypes_file}: failures.{failure}.archetype: '{catalog.failures[failure].archetype}' "
-                f"is not one of: {', '.join(ARCHETYPES)}"
-            )
-    for key, info in catalog.archetypes.items():
-        if info.prevents not in catalog.failures:
-            import difflib  # only to word a problem
-
-            close = difflib.get_close_matches(info.prevents, list(catalog.failures), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(
-                f"{archetypes_file}: archetypes.{key}.prevents: '{info.prevents}' is not one of: "
-                f"{', '.join(catalog.failures)}{hint}"
-            )
-    for rule in catalog.titles:
-        if rule.archetype not in ARCHETYPES:
-            problems.append(
-                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'"
-            )
-        if rule.requires_phd and rule.requires_phd not in catalog.vocabulary.phd:
-            problems.append(
-                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': requires_phd "
-                f"'{rule.requires_phd}' is not one of: {', '.join(catalog.vocabulary.phd)}"
-            )
-        if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
-            problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
-    problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
-    problems += _interview_problems(catalog.interview, sources.get("interview", Path("interview.toml")))
-    for stage in catalog.importing.stages:
-        if stage not in STAGES:
-            problems.append(
-                f"{sources.get('import', 'import.toml')}: stages.{stage}: is not one of: {', '.join(STAGES)}"
-            )
-    for archetype in catalog.remedies:
-        if archetype not in ARCHETYPES:
-            problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
-    if problems:
-        raise SpecError([one_line(problem) for problem in problems])
-
-
-def _interview_problems(interview: InterviewCatalog, where: Path | str) -> list[str]:
-    """Every stage kind is described and every archetype has a loop, so a kit can be built for any spec."""
-    problems = [f"{where}: kinds.{kind}: is missing" for kind in STAGE_KINDS if kind not in interview.kinds]
-    problems += [f"{where}: kinds.{kind}: unknown stage kind" for kind in interview.kinds if kind not in STAGE_KINDS]
-    for archetype in ARCHETYPES:
-        if not interview.loops.get(archetype):
-            problems.append(f"{where}: loops.{archetype}: is missing")
-        if interview.prompt_stage.get(archetype) not in STAGE_KINDS:
-            problems.append(f"{where}: prompt_stage.{archetype}: must be one of: {', '.join(STAGE_KINDS)}")
-    return problems
-
-
-def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:
-    """A lint preset's patterns must compile and its names must exist, so a typo is
-    reported at load time with file and field, not as a crash while linting."""
-    problems = []
-    known_sections = {section.key for section in lint.sections}
-    for key, rule in lint.rules.items():
-        for index, pattern in enumerate(rule.patterns):
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                problems.append(f"{where}: rules.{key}.patterns[{index + 1}]: not a regular expression: {error}")
-        if rule.section is not None and rule.section not in known_sections:
-            problems.append(
-                f"{where}: rules.{key}.section: '{rule.section}' is not one of: {', '.join(sorted(known_sections))}"
-            )
-    for name in lint.settings.disable:
-        if name not in lint.rules:
-            import difflib  # only to word a problem
-
-            close = difflib.get_close_matches(name, list(lint.rules), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(f"{where}: settings.disable: '{name}' is not a rule{hint}")
-    return problems

@@ -283,6 +283,7 @@ CORE_MODULES = [
     "rolescope.titles",
     "rolescope.verdict",
     "rolescope.wording",
+    "rolescope.presetcheck",
 ]
 
 
