@@ -284,6 +284,7 @@ CORE_MODULES = [
     "rolescope.verdict",
     "rolescope.wording",
     "rolescope.presetcheck",
+    "rolescope.edits",
 ]
 
 
