@@ -15,12 +15,10 @@ from rolescope.classify import classify_text
 from rolescope.findings import Finding
 from rolescope.numbers import exact_sum, format_number
 from rolescope.recommend import Recommendation, TaskResult
-from rolescope.spec import Pay, RoleSpec
+from rolescope.spec import RoleSpec
 from rolescope.textmatch import raw_words
 from rolescope.verdict import ENGINEERING
-from rolescope.wording import join_words
-
-_PERIOD = {"year": "per year", "month": "per month", "hour": "per hour"}
+from rolescope.wording import format_pay, join_words
 
 
 @dataclass(frozen=True)
@@ -77,16 +75,6 @@ class JobDocument:
 def possessive(name: str) -> str:
     """English possessive of a name: "Acme Rockets'" but "Lumen Docs'" and "Acme's"."""
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
-
-
-def format_pay(pay: Pay) -> str:
-    def amount(value: float) -> str:
-        # Every digit the lead typed; cents read as cents (52.5 -> 52.50).
-        text = format_number(value)
-        whole, point, fraction = text.partition(".")
-        return f"{whole}.{fraction:0<2}" if point else text
-
-    return f"{pay.currency} {amount(pay.min)}–{amount(pay.max)} {_PERIOD[pay.period]}"
 
 
 def build_document(

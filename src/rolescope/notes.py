@@ -11,7 +11,7 @@ from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec
 from rolescope.titles import is_bare_title
 from rolescope.verdict import ENGINEERING
-from rolescope.wording import join_words, pct, weeks_text
+from rolescope.wording import format_pay, join_words, pct, weeks_text
 
 if TYPE_CHECKING:
     from rolescope.recommend import TaskResult
@@ -116,4 +116,64 @@ def warnings_for(
                     field="company.stage",
                 )
             )
+    warnings += pay_notes(spec, catalog, spec.role.title or recommended_title)
     return warnings
+
+
+def pay_notes(spec: RoleSpec, catalog: Catalog, title: str) -> list[Note]:
+    """No pay range, or one that cannot be right for an ML hire in its currency and at its level."""
+    pay = spec.role.pay
+    if pay is None:
+        return [
+            Note(
+                "No pay range is given: postings with one get more applicants, and in many places the law "
+                "requires one. Set the role's pay range.",
+                field="role.pay",
+            )
+        ]
+    limits = catalog.thresholds.pay
+    shown = format_pay(pay)
+    notes = []
+    if pay.min > 0 and pay.max / pay.min > limits.max_spread:
+        notes.append(
+            Note(
+                f"The pay range {shown} is too wide to tell candidates anything: its top is more than "
+                f"{format_number(limits.max_spread)} times its bottom. Narrow it to what you will really pay.",
+                field="role.pay",
+            )
+        )
+    market = limits.yearly.get(pay.currency)
+    if market is None:
+        return notes
+    per_year = {"year": 1.0, "month": limits.months_per_year, "hour": limits.hours_per_year}[pay.period]
+    low, high = pay.min * per_year, pay.max * per_year
+    yearly = f"{format_number(market.min)}–{format_number(market.max)} a year"
+    if high < market.min:
+        notes.append(
+            Note(
+                f"The pay range {shown} is below anything an ML hire is paid in {pay.currency} ({yearly}): "
+                "check for a missing zero, or a monthly or hourly amount entered for a longer period.",
+                field="role.pay.max",
+            )
+        )
+    elif low > market.max:
+        notes.append(
+            Note(
+                f"The pay range {shown} is above anything an ML hire is paid in {pay.currency} ({yearly}): "
+                "check for an extra zero, or a yearly amount entered for a shorter period.",
+                field="role.pay.min",
+            )
+        )
+    elif market.typical is not None:
+        level = title.split()[0] if title.split() else ""
+        share = limits.levels.get(level)
+        if share is not None and high < share * market.typical:
+            notes.append(
+                Note(
+                    f"The pay range {shown} tops out below what a {level.lower()} ML hire expects: an ML engineer "
+                    f"is typically paid about {pay.currency} {format_number(market.typical)} a year. Raise the "
+                    f"range, or drop the level from the title “{title}”.",
+                    field="role.pay.max",
+                )
+            )
+    return notes

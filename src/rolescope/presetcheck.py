@@ -40,6 +40,7 @@ def check_catalog(catalog: Catalog, sources: dict[str, Path]) -> None:
     problems += _title_names(catalog, where("titles"))
     problems += _lint_problems(catalog.lint, where("lint"))
     problems += _interview_problems(catalog.interview, where("interview"))
+    problems += _pay_problems(catalog, where("recommend"))
     problems += [
         not_one_of(where("import"), f"stages.{stage}", stage, STAGES)
         for stage in catalog.importing.stages
@@ -126,6 +127,18 @@ def _title_names(catalog: Catalog, where: Path | str) -> list[str]:
         for place, stage in enumerate(level.stages, start=1):
             if stage not in STAGES:
                 problems.append(not_one_of(where, f"levels[{number}].stages[{place}]", stage, STAGES))
+    return problems
+
+
+def _pay_problems(catalog: Catalog, where: Path | str) -> list[str]:
+    pay = catalog.thresholds.pay
+    problems = [
+        f"{where}: pay.yearly.{currency}: min ({market.min:g}) is above max ({market.max:g})"
+        for currency, market in pay.yearly.items()
+        if market.min > market.max
+    ]
+    prefixes = [level.prefix for level in catalog.levels]
+    problems += [not_one_of(where, f"pay.levels.{key}", key, prefixes) for key in pay.levels if key not in prefixes]
     return problems
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rolescope.catalog import Catalog
 from rolescope.spec import RoleSpec
+from rolescope.titles import title_sentence
 from rolescope.wording import join_words, pct, weeks_text
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ def reasons_for(
     split: tuple[SplitRole, ...],
     phd_tasks: tuple[TaskResult, ...],
     title: str,
+    recommended_title: str,
     title_reason: str,
     unclassified: float,
     enough_signal: bool,
@@ -80,10 +82,10 @@ def reasons_for(
             )
     for role in split:
         info = catalog.archetypes[role.archetype]
+        numbers = join_words([str(n) for n in role.task_numbers])
         reasons.append(
-            f"{role.title}: a {info.name.lower()} for task{'s' if len(role.task_numbers) > 1 else ''} "
-            f"{join_words([str(n) for n in role.task_numbers])}, "
-            f"preventing {catalog.failures[info.prevents].label}."
+            f"The {info.name.lower()} role takes task{'s' if len(role.task_numbers) > 1 else ''} {numbers} "
+            f"and prevents {catalog.failures[info.prevents].label}; its title is “{role.title}” {role.title_reason}."
         )
     if split:
         return reasons
@@ -92,8 +94,12 @@ def reasons_for(
         f"The hire is a {info.name.lower()} ({pct(shares[hire_archetype])} of the classified weeks): the archetype "
         f"that prevents {catalog.failures[info.prevents].label}."
     )
-    if spec.role.title:
-        reasons.append(f"The title “{title}” is the spec's own.")
+    if not spec.role.title:
+        reasons.append(title_sentence(title, title_reason))
+    elif title == recommended_title:
+        reasons.append(f"The title “{title}” is the spec's own, and the one rolescope recommends {title_reason}.")
     else:
-        reasons.append(title_reason)
+        reasons.append(
+            f"The title “{title}” is the spec's own; rolescope would call it “{recommended_title}” {title_reason}."
+        )
     return reasons

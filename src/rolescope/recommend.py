@@ -19,7 +19,7 @@ from rolescope.numbers import exact_sum
 from rolescope.reasons import reasons_for
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
 from rolescope.teamadvice import TeamAdvice, team_advice
-from rolescope.titles import full_title, is_data_engineering
+from rolescope.titles import data_engineering_title, full_title, is_data_engineering
 from rolescope.verdict import ENGINEERING, decide, dominant
 from rolescope.wording import join_words, pct, weeks_text
 
@@ -60,6 +60,7 @@ class SplitRole:
     weeks: float
     share: float
     task_numbers: tuple[int, ...]
+    title_reason: str = ""  # why this title: a clause that begins "because"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,7 +88,7 @@ class Recommendation:
     hire_archetype: str  # what the (larger) hire should be
     title: str  # the title used: the spec's own, else the recommended one
     recommended_title: str
-    title_reason: str
+    title_reason: str  # why the recommended title: a clause that begins "because", e.g. shown after it in brackets
     team: TeamAdvice
     assessment: dict[str, str]
     phd_tasks: tuple[TaskResult, ...]
@@ -225,11 +226,13 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         roles = []
         for role_archetype, items in (("researcher", research_tasks), (engineering_archetype, engineering_tasks)):
             role_weeks = exact_sum(item.task.weeks for item in items)
+            role_title, role_reason, _ = full_title(role_archetype, items, spec, catalog)
             roles.append(
                 SplitRole(
                     archetype=role_archetype,
                     kind="research" if role_archetype == "researcher" else "engineering",
-                    title=full_title(role_archetype, items, spec, catalog)[0],
+                    title=role_title,
+                    title_reason=role_reason,
                     weeks=role_weeks,
                     share=role_weeks / total,
                     task_numbers=tuple(item.number for item in items),
@@ -241,11 +244,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
 
     data_engineering = hire == "engineer" and is_data_engineering(results, catalog)
     if data_engineering:
-        recommended_title = catalog.title_settings.data_engineering_title
-        title_reason = (
-            f"The title is {recommended_title}: most of the work is data pipelines and no task trains, serves or "
-            "watches a model, so this is a data-engineering hire, not an ML one."
-        )
+        recommended_title, title_reason = data_engineering_title(catalog)
         domain = None
     else:
         recommended_title, title_reason, domain = full_title(hire_archetype, basis, spec, catalog)
@@ -275,6 +274,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
         split,
         phd_tasks,
         title,
+        recommended_title,
         title_reason,
         unclassified,
         enough_signal,

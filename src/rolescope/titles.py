@@ -98,21 +98,34 @@ def _with_level(prefix: str, title: str) -> str:
 def full_title(
     archetype: str, items: list[TaskResult] | tuple[TaskResult, ...], spec: RoleSpec, catalog: Catalog
 ) -> tuple[str, str, str | None]:
-    """The recommended title with domain and level, the reason as a sentence, and the domain."""
+    """The recommended title with domain and level, why (a clause that begins "because"), and the domain."""
     base, because = choose_title(archetype, items, catalog)
     own = [item for item in items if item.archetype == archetype and item.counted]
     domain = choose_domain(own, catalog)
     rule = rule_for(base, catalog)
     title = base
-    parts = [because]
+    why = f"because {because}"
     if domain and rule and rule.with_domain and domain.lower() not in base.lower():
         title = rule.with_domain.replace("{domain}", domain)
-        parts.append(f"most of it is {domain.lower()} work")
+        why += f", and most of it is {domain.lower()} work"
     level = choose_level(own, spec, catalog)
     if level:
         title = _with_level(level[0], title)
-        parts.append(f"{level[0].lower()}, because {level[1]}")
-    return title, f"The title is {title}: {'; '.join(parts)}.", domain
+        why += f"; “{level[0]}”, because {level[1]}"
+    return title, why, domain
+
+
+def title_sentence(title: str, because: str) -> str:
+    """ "The title is X because ...": the reason for a title, as one sentence."""
+    return f"The title is “{title}” {because}."
+
+
+def data_engineering_title(catalog: Catalog) -> tuple[str, str]:
+    """The title for mostly data pipelines and no model, and why (a clause)."""
+    return (
+        catalog.title_settings.data_engineering_title,
+        "because most of the work is data pipelines and no task trains, serves or watches a model",
+    )
 
 
 def is_data_engineering(results: tuple[TaskResult, ...], catalog: Catalog) -> bool:
