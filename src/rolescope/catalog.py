@@ -347,7 +347,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
 
 
 def _read_text(path: Path) -> str:
-    from rolescope.specio import read_text_file  # the one careful reader: kind, size, encoding
+    from rolescope.textfiles import read_text_file  # the one careful reader: kind, size, encoding
 
     return read_text_file(path, what="preset")
 

@@ -573,7 +573,7 @@ def _read_posting(name: str) -> str:
     """A posting's text: a UTF-8 file within the size limit, or standard input for -."""
     from rolescope.importer import posting_text
     from rolescope.limits import MAX_FILE_BYTES
-    from rolescope.specio import read_file_bytes
+    from rolescope.textfiles import read_file_bytes
 
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)

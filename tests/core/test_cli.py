@@ -285,6 +285,10 @@ CORE_MODULES = [
     "rolescope.wording",
     "rolescope.presetcheck",
     "rolescope.edits",
+    "rolescope.specerrors",
+    "rolescope.textfiles",
+    "rolescope.tomlread",
+    "rolescope.tomlwrite",
 ]
 
 
