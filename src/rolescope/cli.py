@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from rolescope import __version__
 from rolescope.errors import RolescopeError
@@ -43,7 +43,7 @@ Run `rolescope COMMAND --help` for a command's options.
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line naming the command, then exit 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
