@@ -209,13 +209,7 @@ def recommend(spec: RoleSpec, catalog: Catalog) -> Recommendation:
     shares = {archetype: round(weeks[archetype] / total, 4) for archetype in ARCHETYPES}
     research = round(weeks["researcher"] / total, 4)
     engineering = round(1 - research, 4)
-    verdict = decide(weeks, engineering, research, limits)
-    hire, strength, strength_label, hire_archetype = (
-        verdict.hire,
-        verdict.strength,
-        verdict.strength_label,
-        verdict.hire_archetype,
-    )
+    hire, strength, strength_label, hire_archetype = decide(weeks, engineering, research, limits)
     archetype = dominant(weeks)
 
     split: tuple[SplitRole, ...] = ()

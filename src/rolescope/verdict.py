@@ -7,7 +7,7 @@ sides the req is two roles in one; from the clear share the verdict is clear
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rolescope.catalog import Thresholds
 from rolescope.spec import ARCHETYPES
@@ -21,8 +21,7 @@ def dominant(weeks: dict[str, float], among: tuple[str, ...] = ARCHETYPES) -> st
     return max(among, key=lambda archetype: (weeks[archetype], -_TIE_ORDER[archetype]))
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     hire: str  # engineer | phd | split
     strength: float  # 0 = dead even, 1 = all one kind of work
     strength_label: str  # clear | leaning | even | leaning engineering | leaning research
