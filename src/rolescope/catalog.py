@@ -11,16 +11,14 @@ role of the same name wins.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rolescope.errors import SpecError
 from rolescope.markdown import one_line
-from rolescope.spec import ARCHETYPES, FAILURES, STAGE_KINDS, STAGES
 from rolescope.textmatch import Lexicon
 
 BUILTIN_DIR = Path(__file__).parent / "presets"
@@ -46,22 +44,28 @@ class Record:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"preset data is read-only (setting {name!r})")
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.__dict__ == other.__dict__
+    def _fields(self) -> dict[str, Any]:
+        # What is built from the fields (a "_" name, such as a vocabulary's lexicon) is not one of them.
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
 
-    __hash__ = None  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:  # defining it leaves records unhashable, as dicts are
+        return type(other) is type(self) and self._fields() == other._fields()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.__dict__!r})"
+        return f"{type(self).__name__}({self._fields()!r})"
 
     def model_dump(self) -> dict[str, Any]:
-        return {name: _dumped(value) for name, value in self.__dict__.items()}
+        return {name: _dumped(value) for name, value in self._fields().items()}
 
 
 class VocabularyRecord(Record):
     @property
     def lexicon(self) -> Lexicon:
-        return lexicon_of(self)
+        """Built once, on first use, and kept with the record (in the presets cache too)."""
+        built: Lexicon | None = self.__dict__.get("_lexicon")
+        if built is None:
+            built = self.__dict__["_lexicon"] = lexicon_of(self)
+        return built
 
 
 class LintCatalogRecord(Record):
@@ -77,6 +81,8 @@ _RECORDS: dict[str, type[Record]] = {"Vocabulary": VocabularyRecord, "LintCatalo
 if TYPE_CHECKING:  # the models are defined only to build the presets (see presetmodels)
     from pydantic import BaseModel
 
+    from rolescope.classify import Classifier
+    from rolescope.matchers import TaskMatchers
     from rolescope.presetmodels import (
         ArchetypeInfo,
         Domain,
@@ -128,22 +134,20 @@ def _record(value: Any) -> Any:
     return value
 
 
-_LEXICONS: dict[int, tuple[Any, Lexicon]] = {}
-
-
 def lexicon_of(vocabulary: Any) -> Lexicon:
-    """Built once per vocabulary (catalogs are cached and never changed)."""
-    known = _LEXICONS.get(id(vocabulary))
-    if known is None or known[0] is not vocabulary:
-        lexicon = Lexicon.build(
-            vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
-        )
-        known = _LEXICONS[id(vocabulary)] = (vocabulary, lexicon)
-    return known[1]
+    """The words a vocabulary reads specially: abbreviations and hyphenated parts."""
+    return Lexicon.build(
+        vocabulary.abbreviations, vocabulary.hyphenated.free_prefixes, vocabulary.hyphenated.free_suffixes
+    )
 
 
 @dataclass(frozen=True)
 class Catalog:
+    """The presets, validated and cross-checked, and the engine compiled from them:
+    the classifier and the recommender's matchers are built once per catalog, on
+    first use, and kept with it (in the presets cache too). Every command, the
+    session and the wizard get one from `load_catalog` and pass it in."""
+
     archetypes: dict[str, ArchetypeInfo]
     failures: dict[str, FailureInfo]
     stages: dict[str, StageInfo]
@@ -160,6 +164,18 @@ class Catalog:
     remedies: dict[str, str] = field(default_factory=dict)  # archetype -> what to do when it stays open
     roles: dict[str, Path] = field(default_factory=dict)
     folders: tuple[Path, ...] = ()
+
+    @cached_property
+    def classifier(self) -> Classifier:
+        from rolescope.classify import Classifier
+
+        return Classifier(self.vocabulary)
+
+    @cached_property
+    def matchers(self) -> TaskMatchers:
+        from rolescope.matchers import TaskMatchers
+
+        return TaskMatchers(self)
 
 
 def user_presets_dir() -> Path | None:
@@ -229,33 +245,21 @@ def _load(folders: tuple[Path, ...]) -> Catalog:
                 roles[path.stem] = path
     # Built once from these very files (and role names), then kept in the user's cache.
     contents = (tuple((str(path), text) for path, text in texts.items()), tuple(map(str, roles.values())))
-    (catalog, compiled), from_cache = cached(folders, contents, lambda: _compiled(_build(folders, texts, roles)))
-    if from_cache:
-        _adopt(catalog, compiled)
+    catalog, _ = cached(folders, contents, lambda: _compiled(_build(folders, texts, roles)))
     return catalog
 
 
-def _compiled(catalog: Catalog) -> tuple[Catalog, tuple[Any, ...]]:
-    """The catalog with the matchers compiled from it, to keep in the cache together."""
-    from rolescope import classify, recommend
-
-    return catalog, (classify._classifier(catalog), recommend._memo(catalog))
-
-
-def _adopt(catalog: Catalog, compiled: tuple[Any, ...]) -> None:
-    """Matchers from the cache take the place of compiling them again."""
-    from rolescope import classify, recommend
-
-    classifier, memo = compiled
-    _LEXICONS[id(catalog.vocabulary)] = (catalog.vocabulary, memo.lexicon)  # the vocabulary's own
-    classify._CLASSIFIERS[id(catalog.vocabulary)] = classifier
-    recommend._MEMOS[id(catalog)] = memo
+def _compiled(catalog: Catalog) -> Catalog:
+    """The catalog with its engine compiled, to keep in the cache together."""
+    _ = catalog.classifier, catalog.matchers
+    return catalog
 
 
 def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, Path]) -> Catalog:
     """The catalog from the preset files' texts (in folder order), validated."""
     from pydantic import ValidationError
 
+    from rolescope.presetcheck import check_catalog
     from rolescope.presetmodels import (
         ArchetypeInfo,
         Domain,
@@ -338,12 +342,12 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
         roles=roles,
         folders=folders,
     )
-    _check_complete(catalog, sources)
+    check_catalog(catalog, sources)
     return catalog
 
 
 def _read_text(path: Path) -> str:
-    from rolescope.specio import read_text_file  # the one careful reader: kind, size, encoding
+    from rolescope.textfiles import read_text_file  # the one careful reader: kind, size, encoding
 
     return read_text_file(path, what="preset")
 
@@ -355,100 +359,3 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise SpecError(one_line(f"{path}: malformed TOML: {error}")) from None
     except RecursionError:
         raise SpecError(one_line(f"{path}: malformed TOML: arrays or tables nested too deeply")) from None
-
-
-def _check_complete(catalog: Catalog, sources: dict[str, Path]) -> None:
-    """The engine relies on every archetype, stage and failure being described."""
-    problems = []
-    for archetype in ARCHETYPES:
-        if archetype not in catalog.archetypes:
-            problems.append(f"{sources.get('archetypes', 'archetypes.toml')}: archetypes.{archetype}: is missing")
-        if archetype not in catalog.vocabulary.terms:
-            problems.append(f"{sources.get('vocabulary', 'vocabulary.toml')}: terms.{archetype}: is missing")
-        if not any(rule.archetype == archetype and rule.default for rule in catalog.titles):
-            problems.append(f"{sources.get('titles', 'titles.toml')}: no default title for {archetype}")
-    for stage in STAGES:
-        if stage not in catalog.stages:
-            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}: is missing")
-        elif any(member not in ARCHETYPES for member in catalog.stages[stage].team):
-            problems.append(f"{sources.get('stages', 'stages.toml')}: stages.{stage}.team: unknown archetype")
-    archetypes_file = sources.get("archetypes", "archetypes.toml")
-    for failure in FAILURES:
-        if failure not in catalog.failures:
-            problems.append(f"{archetypes_file}: failures.{failure}: is missing")
-        elif catalog.failures[failure].archetype not in ARCHETYPES:
-            problems.append(
-                f"{archetypes_file}: failures.{failure}.archetype: '{catalog.failures[failure].archetype}' "
-                f"is not one of: {', '.join(ARCHETYPES)}"
-            )
-    for key, info in catalog.archetypes.items():
-        if info.prevents not in catalog.failures:
-            import difflib  # only to word a problem
-
-            close = difflib.get_close_matches(info.prevents, list(catalog.failures), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(
-                f"{archetypes_file}: archetypes.{key}.prevents: '{info.prevents}' is not one of: "
-                f"{', '.join(catalog.failures)}{hint}"
-            )
-    for rule in catalog.titles:
-        if rule.archetype not in ARCHETYPES:
-            problems.append(
-                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': unknown archetype '{rule.archetype}'"
-            )
-        if rule.requires_phd and rule.requires_phd not in catalog.vocabulary.phd:
-            problems.append(
-                f"{sources.get('titles', 'titles.toml')}: title '{rule.title}': requires_phd "
-                f"'{rule.requires_phd}' is not one of: {', '.join(catalog.vocabulary.phd)}"
-            )
-        if rule.title.strip().lower() in ("ml engineer", "machine learning engineer"):
-            problems.append(f"{sources.get('titles', 'titles.toml')}: '{rule.title}' is too vague to recommend")
-    problems += _lint_problems(catalog.lint, sources.get("lint", Path("lint.toml")))
-    problems += _interview_problems(catalog.interview, sources.get("interview", Path("interview.toml")))
-    for stage in catalog.importing.stages:
-        if stage not in STAGES:
-            problems.append(
-                f"{sources.get('import', 'import.toml')}: stages.{stage}: is not one of: {', '.join(STAGES)}"
-            )
-    for archetype in catalog.remedies:
-        if archetype not in ARCHETYPES:
-            problems.append(f"{sources.get('stages', 'stages.toml')}: remedies.{archetype}: unknown archetype")
-    if problems:
-        raise SpecError([one_line(problem) for problem in problems])
-
-
-def _interview_problems(interview: InterviewCatalog, where: Path | str) -> list[str]:
-    """Every stage kind is described and every archetype has a loop, so a kit can be built for any spec."""
-    problems = [f"{where}: kinds.{kind}: is missing" for kind in STAGE_KINDS if kind not in interview.kinds]
-    problems += [f"{where}: kinds.{kind}: unknown stage kind" for kind in interview.kinds if kind not in STAGE_KINDS]
-    for archetype in ARCHETYPES:
-        if not interview.loops.get(archetype):
-            problems.append(f"{where}: loops.{archetype}: is missing")
-        if interview.prompt_stage.get(archetype) not in STAGE_KINDS:
-            problems.append(f"{where}: prompt_stage.{archetype}: must be one of: {', '.join(STAGE_KINDS)}")
-    return problems
-
-
-def _lint_problems(lint: LintCatalog, where: Path | str) -> list[str]:
-    """A lint preset's patterns must compile and its names must exist, so a typo is
-    reported at load time with file and field, not as a crash while linting."""
-    problems = []
-    known_sections = {section.key for section in lint.sections}
-    for key, rule in lint.rules.items():
-        for index, pattern in enumerate(rule.patterns):
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                problems.append(f"{where}: rules.{key}.patterns[{index + 1}]: not a regular expression: {error}")
-        if rule.section is not None and rule.section not in known_sections:
-            problems.append(
-                f"{where}: rules.{key}.section: '{rule.section}' is not one of: {', '.join(sorted(known_sections))}"
-            )
-    for name in lint.settings.disable:
-        if name not in lint.rules:
-            import difflib  # only to word a problem
-
-            close = difflib.get_close_matches(name, list(lint.rules), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(f"{where}: settings.disable: '{name}' is not a rule{hint}")
-    return problems

@@ -72,7 +72,7 @@ _CACHE_LIMIT = 20_000
 _Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
 
 
-class _Classifier:
+class Classifier:
     """The vocabulary compiled once, with a memo of lines already seen: the wizard
     re-reads every task on each keystroke, and only the edited one is new."""
 
@@ -293,20 +293,8 @@ def _near(
     return None
 
 
-_CLASSIFIERS: dict[int, _Classifier] = {}
-
-
-def _classifier(catalog: Catalog) -> _Classifier:
-    """One compiled classifier per vocabulary (catalogs are cached and immutable)."""
-    vocabulary = catalog.vocabulary
-    current = _CLASSIFIERS.get(id(vocabulary))
-    if current is None or current.vocabulary is not vocabulary:
-        current = _CLASSIFIERS[id(vocabulary)] = _Classifier(vocabulary)
-    return current
-
-
 def classify_text(text: str, catalog: Catalog) -> Classification:
-    return _classifier(catalog).classify(text)
+    return catalog.classifier.classify(text)
 
 
 def classify_task(task: Task, catalog: Catalog) -> Classification:

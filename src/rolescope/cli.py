@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from rolescope import __version__
 from rolescope.errors import RolescopeError
@@ -43,7 +43,7 @@ Run `rolescope COMMAND --help` for a command's options.
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line naming the command, then exit 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
@@ -477,7 +477,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if show_progress:
         end_progress(sys.stderr)
-    from rolescope.recommend import join_words
+    from rolescope.wording import join_words
 
     for result in report.written:
         if result.split:
@@ -573,7 +573,7 @@ def _read_posting(name: str) -> str:
     """A posting's text: a UTF-8 file within the size limit, or standard input for -."""
     from rolescope.importer import posting_text
     from rolescope.limits import MAX_FILE_BYTES
-    from rolescope.specio import read_file_bytes
+    from rolescope.textfiles import read_file_bytes
 
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)

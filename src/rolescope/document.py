@@ -14,11 +14,11 @@ from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
 from rolescope.findings import Finding
 from rolescope.numbers import exact_sum, format_number
-from rolescope.recommend import ENGINEERING, Recommendation, TaskResult, asks_for_credentials, join_words
-from rolescope.spec import Pay, RoleSpec
+from rolescope.recommend import Recommendation, TaskResult
+from rolescope.spec import RoleSpec
 from rolescope.textmatch import raw_words
-
-_PERIOD = {"year": "per year", "month": "per month", "hour": "per hour"}
+from rolescope.verdict import ENGINEERING
+from rolescope.wording import format_pay, join_words
 
 
 @dataclass(frozen=True)
@@ -75,16 +75,6 @@ class JobDocument:
 def possessive(name: str) -> str:
     """English possessive of a name: "Acme Rockets'" but "Lumen Docs'" and "Acme's"."""
     return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
-
-
-def format_pay(pay: Pay) -> str:
-    def amount(value: float) -> str:
-        # Every digit the lead typed; cents read as cents (52.5 -> 52.50).
-        text = format_number(value)
-        whole, point, fraction = text.partition(".")
-        return f"{whole}.{fraction:0<2}" if point else text
-
-    return f"{pay.currency} {amount(pay.min)}–{amount(pay.max)} {_PERIOD[pay.period]}"
 
 
 def build_document(
@@ -306,7 +296,7 @@ def _skills(
         items: list[Item] = []
         for number, skill in enumerate(own, start=1):
             source = Source(f"role.{key}[{number}]")
-            if engineering and asks_for_credentials(skill, catalog):
+            if engineering and catalog.matchers.asks_for_credentials(skill):
                 # An engineering hire is not asked for research credentials.
                 cuts.append(Cut(skill, source, "research credentials asked of an engineering hire"))
             else:
@@ -325,7 +315,7 @@ def _skills_from_preset_and_tasks(key: str, r: Recommendation, catalog: Catalog,
     preset: list[str] = getattr(info, key)
     engineering = r.hire_archetype != "researcher"
     source = Source(f"presets:archetypes.{r.hire_archetype}.{key}")
-    lines = [line for line in preset if not (engineering and asks_for_credentials(line, catalog))]
+    lines = [line for line in preset if not (engineering and catalog.matchers.asks_for_credentials(line))]
     if key == "nice_to_have":
         return [Item(line, source) for line in lines]
     items = [Item(line, source) for line in lines[: settings.from_preset]]

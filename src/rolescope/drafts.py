@@ -36,7 +36,8 @@ from pathlib import Path
 from rolescope.errors import RolescopeError
 from rolescope.fileio import atomic_write_text
 from rolescope.spec import RoleSpec
-from rolescope.specio import dump_spec, parse_spec, read_text_file
+from rolescope.specio import dump_spec, parse_spec
+from rolescope.textfiles import read_text_file
 
 UNTITLED = "untitled"
 

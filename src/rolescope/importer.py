@@ -134,7 +134,7 @@ def posting_text(data: bytes, name: str) -> str:
 
 def import_posting_file(path: Path, catalog: Catalog) -> Imported:
     """Read and import a posting file; RolescopeError names the file and the line."""
-    from rolescope.specio import read_file_bytes
+    from rolescope.textfiles import read_file_bytes
 
     text = posting_text(read_file_bytes(path, what="posting"), str(path))
     return import_posting(text, catalog, fmt=posting_format(path.name, text), source=str(path))

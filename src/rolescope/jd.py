@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from rolescope.catalog import Catalog
-from rolescope.document import Item, JobDocument, build_document, format_pay
+from rolescope.document import Item, JobDocument, build_document
 from rolescope.markdown import md_inline
 from rolescope.recommend import Recommendation
 from rolescope.spec import RoleSpec
 
-__all__ = ["format_pay", "markdown_lines", "render_jd", "render_markdown"]
+__all__ = ["markdown_lines", "render_jd", "render_markdown"]
 
 
 def render_markdown(document: JobDocument) -> str:

@@ -22,9 +22,10 @@ from rolescope.findings import Finding
 from rolescope.importer import drafted_pattern
 from rolescope.lint import REQUIREMENT_SECTIONS, Check, LintContext, LintResult, lint_posting
 from rolescope.postparse import Posting
-from rolescope.recommend import Recommendation, join_words, recommend
+from rolescope.recommend import Recommendation, recommend
 from rolescope.spec import RoleSpec
 from rolescope.textmatch import matches_any, words
+from rolescope.wording import join_words
 
 _COMMON = {
     "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "it", "its", "from", "then",

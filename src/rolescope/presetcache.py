@@ -19,14 +19,17 @@ import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import rolescope
 
-try:  # the C module alone: importing pickle.py costs more than reading the cache
-    import _pickle as pickle
-except ImportError:  # another Python
-    import pickle  # type: ignore[no-redef]
+if TYPE_CHECKING:  # the same functions either way
+    import pickle
+else:
+    try:  # the C module alone: importing pickle.py costs more than reading the cache
+        import _pickle as pickle
+    except ImportError:  # another Python
+        import pickle
 
 Built = TypeVar("Built")
 

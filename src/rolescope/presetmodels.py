@@ -70,10 +70,29 @@ class WarningThresholds(_Data):
     spans_all_min_share: float = Field(gt=0, lt=0.34)
 
 
+class MarketPay(_Data):
+    """Yearly pay for an ML hire in one currency: outside [min, max] is almost
+    certainly a slip; `typical`, when known, is what an ML engineer is paid there."""
+
+    min: float = Field(gt=0)
+    max: float = Field(gt=0)
+    typical: float | None = Field(default=None, gt=0)
+
+
+class PayThresholds(_Data):
+    max_spread: float = Field(default=2.0, gt=1)
+    months_per_year: float = Field(default=12, gt=0)
+    hours_per_year: float = Field(default=2080, gt=0)
+    yearly: dict[str, MarketPay] = Field(default_factory=dict)
+    # A title's level prefix -> the least share of the typical pay its range should reach.
+    levels: dict[str, float] = Field(default_factory=dict)
+
+
 class Thresholds(_Data):
     verdict: VerdictThresholds
     weeks: WeekThresholds
     warnings: WarningThresholds
+    pay: PayThresholds = Field(default_factory=PayThresholds)
 
 
 class VocabularySettings(_Data):
@@ -140,7 +159,7 @@ class Vocabulary(_Data):
     hyphenated: Hyphenated = Field(default_factory=Hyphenated)
 
     @property
-    def lexicon(self) -> Lexicon:
+    def lexicon(self) -> Lexicon:  # the catalog's record keeps its own; this one is built anew
         from rolescope.catalog import lexicon_of
 
         return lexicon_of(self)

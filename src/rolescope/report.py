@@ -10,9 +10,11 @@ from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification
+from rolescope.notes import Note
 from rolescope.numbers import format_number
-from rolescope.recommend import Note, Recommendation, TaskResult, join_words, pct, weeks_text
+from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import RoleSpec
+from rolescope.wording import join_words, pct, weeks_text
 
 # What to hire, as the lead reads it at the top of every view of the verdict.
 VERDICTS = {

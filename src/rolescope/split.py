@@ -11,7 +11,7 @@ from pathlib import Path
 from rolescope.catalog import Catalog
 from rolescope.classify import classify_text, kind_of
 from rolescope.fileio import write_files
-from rolescope.recommend import Recommendation, SplitRole, asks_for_credentials
+from rolescope.recommend import Recommendation, SplitRole
 from rolescope.slug import slugify
 from rolescope.spec import Interview, RoleSpec
 from rolescope.specio import dump_spec
@@ -20,7 +20,7 @@ from rolescope.specio import dump_spec
 def _kinds_for(text: str, catalog: Catalog) -> set[str] | None:
     """Which kind of role a skill or interview line belongs to ("research" or
     "engineering"), or None when it says too little to tell (it then fits both)."""
-    if asks_for_credentials(text, catalog):
+    if catalog.matchers.asks_for_credentials(text):
         return {"research"}
     result = classify_text(text, catalog)
     if result.vague:

@@ -12,9 +12,10 @@ from rolescope.classify import Classification
 from rolescope.importer import Imported
 from rolescope.markdown import visible_controls
 from rolescope.numbers import format_number
-from rolescope.recommend import Recommendation, pct
+from rolescope.recommend import Recommendation
 from rolescope.report import VERDICTS, Gauge, Report, build_report
 from rolescope.spec import RoleSpec
+from rolescope.wording import pct
 
 _CODES = {
     "bold": "1",

@@ -18,7 +18,7 @@ import tomli_w
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
 from rolescope.markdown import one_line
-from rolescope.specio import read_text_file
+from rolescope.textfiles import read_text_file
 
 # Specs remembered for Ctrl+O, newest first.
 MAX_RECENT = 10

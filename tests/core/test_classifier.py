@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from rolescope.classify import _classifier, classify_task, classify_text
+from rolescope.classify import classify_task, classify_text
 from rolescope.spec import Task
 from rolescope.textmatch import tokenize, words
 
@@ -226,7 +226,7 @@ def test_a_typo_is_read_as_the_word_it_misses_and_shown_as_written(catalog, text
 
 @pytest.mark.parametrize("word", ["content", "project", "internal", "stable", "redaction", "compliant", "channel"])
 def test_a_real_word_is_never_read_as_a_typo(catalog, word):
-    spelling = _classifier(catalog).lexicon.spelling
+    spelling = catalog.classifier.lexicon.spelling
     assert spelling is not None and spelling.correct(word) is None
 
 

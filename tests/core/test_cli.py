@@ -276,6 +276,19 @@ CORE_MODULES = [
     "rolescope.interview_kit",
     "rolescope.kit_render",
     "rolescope.userconfig",
+    "rolescope.matchers",
+    "rolescope.notes",
+    "rolescope.reasons",
+    "rolescope.teamadvice",
+    "rolescope.titles",
+    "rolescope.verdict",
+    "rolescope.wording",
+    "rolescope.presetcheck",
+    "rolescope.edits",
+    "rolescope.specerrors",
+    "rolescope.textfiles",
+    "rolescope.tomlread",
+    "rolescope.tomlwrite",
 ]
 
 

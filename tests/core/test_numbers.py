@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from rolescope.catalog import load_catalog
 from rolescope.errors import SpecError
-from rolescope.jd import format_pay, render_jd
+from rolescope.jd import render_jd
 from rolescope.numbers import exact_sum, format_number, parse_number
 from rolescope.recommend import recommend
 from rolescope.spec import MAX_TASK_WEEKS, Company, Pay, Role, RoleSpec, Task
 from rolescope.specio import dump_spec, parse_spec
 from rolescope.termtext import render_recommendation
+from rolescope.wording import format_pay
 from tests.conftest import MINIMAL_SPEC, run_cli
 
 CATALOG = load_catalog()

@@ -4,12 +4,14 @@ building again, silently."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
 
 from rolescope import catalog as catalog_module
+from rolescope import classify, matchers
 from rolescope.catalog import BUILTIN_DIR, load_catalog
 from rolescope.classify import classify_text
 from rolescope.errors import SpecError
@@ -70,6 +72,30 @@ def test_a_second_start_uses_the_cache_and_decides_the_same(builds, tmp_path):
     assert (
         second.archetypes["developer"].assessment.model_dump() == first.archetypes["developer"].assessment.model_dump()
     )
+
+
+def test_the_engine_comes_from_the_cache_compiled_and_is_never_compiled_again(builds, monkeypatch):
+    """The classifier and the matchers are built with the presets, kept in the cache
+    with them, and a catalog from the cache uses its own: nothing compiles them again."""
+    load()
+    compiled: list[str] = []
+    for module, name in ((classify, "Classifier"), (matchers, "TaskMatchers")):
+        real = getattr(module, name).__init__
+
+        def counting(self, *args, real=real, name=name):
+            compiled.append(name)
+            real(self, *args)
+
+        monkeypatch.setattr(getattr(module, name), "__init__", counting)
+    second = load()
+    assert {"classifier", "matchers"} <= set(vars(second))  # unpickled with it
+    recommend(read_spec(ROLE), second)
+    classify_text("Run ablations on the encoder", second)
+    assert compiled == []
+    fresh = dataclasses.replace(second)  # a catalog of its own compiles its own engine, once
+    recommend(read_spec(ROLE), fresh)
+    recommend(read_spec(ROLE), fresh)
+    assert sorted(compiled) == ["Classifier", "TaskMatchers"]
 
 
 def test_preset_data_is_read_only(builds):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolescope.catalog import load_catalog
-from rolescope.recommend import asks_for_credentials, recommend
+from rolescope.recommend import recommend
 from rolescope.spec import RoleSpec, Task
 from rolescope.specio import dump_spec, parse_spec, read_spec
 from rolescope.split import split_specs
@@ -210,4 +210,4 @@ def test_credentials_are_found_through_the_index_as_by_each_term(pieces):
     catalog = load_catalog()
     text = " ".join(pieces)
     expected = bool(matches_any(catalog.jd.credentials.terms, words(text)))
-    assert asks_for_credentials(text, catalog) is expected
+    assert catalog.matchers.asks_for_credentials(text) is expected

@@ -8,6 +8,7 @@ import pytest
 
 from rolescope.recommend import recommend
 from rolescope.spec import RoleSpec, Task
+from rolescope.titles import title_sentence
 
 PAY = {"min": 150000, "max": 180000, "currency": "USD", "period": "year"}
 
@@ -94,8 +95,8 @@ def test_unsure_tasks_are_marked(catalog):
 def test_titles_carry_a_domain_and_a_level_from_the_work(catalog, tasks, stage, current, title):
     result = recommend(spec_with(tasks, stage=stage, current=current), catalog)
     assert result.title == title
-    assert result.title_reason.startswith(f"The title is {title}: ")
-    assert result.title_reason in result.reasons
+    assert result.title_reason.startswith("because ")
+    assert title_sentence(title, result.title_reason) in result.reasons
 
 
 def test_there_are_more_than_seven_titles_and_never_a_bare_one(catalog):
@@ -179,11 +180,39 @@ def test_an_operator_hire_at_pre_product_is_not_clear(catalog):
     assert any("An operator hire at the pre-product stage" in warning for warning in result.warnings)
 
 
-def test_no_pay_range_is_left_to_the_posting_linter(catalog):
-    """A missing pay range is about the posting, not the verdict: `rolescope lint`
-    reports it (its structure rules), and the verdict carries no warning for it."""
-    spec = spec_with([("Build the inference API", 20)], role={})
-    assert not any("pay range" in warning for warning in recommend(spec, catalog).warnings)
+@pytest.mark.parametrize(
+    ("role", "field", "start"),
+    [
+        ({}, "role.pay", "No pay range is given"),
+        ({"pay": {"min": 9000, "max": 12000}}, "role.pay.max", "The pay range USD 9,000–12,000 per year is below"),
+        ({"pay": {"min": 180000, "max": 220000, "period": "month"}}, "role.pay.min", "The pay range USD 180,000–"),
+        ({"pay": {"min": 90000, "max": 250000}}, "role.pay", "The pay range USD 90,000–250,000 per year is too wide"),
+        (
+            {"title": "Staff ML platform engineer", "pay": {"min": 110000, "max": 140000}},
+            "role.pay.max",
+            "The pay range USD 110,000–140,000 per year tops out below what a staff ML hire expects",
+        ),
+    ],
+    ids=["missing", "a-missing-zero", "yearly-as-monthly", "too-wide", "below-the-level"],
+)
+def test_a_missing_or_implausible_pay_range_is_warned_on_its_field(catalog, role, field, start):
+    result = recommend(spec_with([("Build the inference API", 20)], role=role), catalog)
+    pay_notes = [note for note in result.notes if note.field and note.field.startswith("role.pay")]
+    assert [(note.field, note.message[: len(start)]) for note in pay_notes] == [(field, start)]
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        {"min": 150000, "max": 190000},
+        {"min": 70, "max": 95, "period": "hour"},
+        {"min": 9000, "max": 11000, "currency": "EUR", "period": "month"},
+        {"min": 400000, "max": 600000, "currency": "JPY"},  # no bounds known for the currency: only the spread
+    ],
+)
+def test_a_plausible_pay_range_is_not_warned(catalog, pay):
+    result = recommend(spec_with([("Build the inference API", 20)], role={"pay": pay}), catalog)
+    assert not [note for note in result.notes if note.field and note.field.startswith("role.pay")]
 
 
 def test_reasons_are_sentences(catalog):
