@@ -285,11 +285,29 @@ class _Syncing:
     ) -> None:
         try:
             if kind is None and self.durable:
-                for handle in self.handles:
-                    os.fsync(handle.fileno())
+                _sync_all([handle.fileno() for handle in self.handles])
         finally:
             for handle in self.handles:
                 handle.close()
+
+
+# Files synced at once: a journalling file system commits the syncs that wait
+# together in one transaction, so a batch's syncs side by side take about a tenth
+# of the time they take one after another (each waiting for a commit of its own).
+_SYNC_THREADS = 8
+
+
+def _sync_all(descriptors: list[int]) -> None:
+    """fsync every descriptor; the first error (or Ctrl+C) is raised once all are done."""
+    if len(descriptors) <= 1:
+        for descriptor in descriptors:
+            os.fsync(descriptor)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(_SYNC_THREADS, len(descriptors)), thread_name_prefix="rolescope-sync") as pool:
+        for _ in pool.map(os.fsync, descriptors):
+            pass
 
 
 def _create_from(temp: Path, target: Path) -> None:

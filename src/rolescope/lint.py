@@ -125,6 +125,7 @@ class _Context:
         self.lines_of = {
             group: [posting.where(match.start)[0] for match in matches] for group, matches in self.groups.items()
         }
+        self._by_line: dict[tuple[str, str], dict[int, list[Match[Any]]]] = {}
 
     def has_pay_range(self) -> bool:
         if self._pay_range is None:
@@ -137,9 +138,12 @@ class _Context:
     def scan_line(self, kind: str, key: str, line: Line) -> list[Match[Any]]:
         """Matches of one list within one line of the posting."""
         group = (kind, key)
-        return [
-            m for m, number in zip(self.groups.get(group, []), self.lines_of.get(group, [])) if number == line.number
-        ]
+        by_line = self._by_line.get(group)
+        if by_line is None:  # sorted by line once, so asking line by line stays linear
+            by_line = self._by_line[group] = {}
+            for match, number in zip(self.groups.get(group, []), self.lines_of.get(group, [])):
+                by_line.setdefault(number, []).append(match)
+        return list(by_line.get(line.number, ()))
 
     def duties(self) -> list[tuple[Line, Classification]]:
         """The duty lines (what the person will own or do), classified. Without a

@@ -19,10 +19,13 @@ Payload = TypeVar("Payload")
 
 _TOKEN = re.compile(r"[^\W_]+(?:\+\+|#)?")
 _KEY = 3  # prefix words are found by their first letters
+_MEMO_WORDS = 50_000  # distinct words remembered per index (a bound on its memory)
 
 
 # A word: (lower-cased text, start, end). Plain tuples: a posting has thousands.
 Token = tuple[str, int, int]
+# A phrase in an index: its parts, the phrase as written, and its payload.
+Entry = tuple[tuple[tuple[str, bool], ...], str, Payload]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -55,9 +58,9 @@ class Match(Generic[Payload]):
 
 class PhraseIndex(Generic[Payload]):
     def __init__(self, phrases: Iterable[tuple[str, Payload]]):
-        self.exact: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, Payload]]] = {}
-        self.prefix: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, Payload]]] = {}
-        self.short: list[tuple[tuple[tuple[str, bool], ...], str, Payload]] = []  # prefixes under _KEY letters
+        self.exact: dict[str, list[Entry[Payload]]] = {}
+        self.prefix: dict[str, list[Entry[Payload]]] = {}
+        self.short: list[Entry[Payload]] = []  # prefixes under _KEY letters
         self.size = 0
         for phrase, payload in phrases:
             parts = phrase_parts(phrase)
@@ -72,6 +75,20 @@ class PhraseIndex(Generic[Payload]):
                 self.prefix.setdefault(word[:_KEY], []).append(entry)
             else:
                 self.exact.setdefault(word, []).append(entry)
+        # word -> the entries that may start at it: postings reuse most of their
+        # words, so each distinct word is looked up in the three tables only once.
+        self._starting: dict[str, list[Entry[Payload]]] = {}
+
+    def _starting_at(self, word: str) -> list[Entry[Payload]]:
+        candidates = self.exact.get(word, [])
+        key = word[:_KEY]
+        if key in self.prefix:
+            candidates = candidates + [entry for entry in self.prefix[key] if word.startswith(entry[0][0][0])]
+        if self.short:
+            candidates = candidates + [entry for entry in self.short if word.startswith(entry[0][0][0])]
+        if len(self._starting) < _MEMO_WORDS:
+            self._starting[word] = candidates
+        return candidates
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -79,16 +96,13 @@ class PhraseIndex(Generic[Payload]):
     def scan_all(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match[Payload]]:
         """Every match in tokens[lo:hi], overlapping ones included, by start."""
         hi = len(tokens) if hi is None else hi
-        exact, prefix, short = self.exact, self.prefix, self.short
+        starting = self._starting
         found: list[Match[Payload]] = []
         for index in range(lo, hi):
             word = tokens[index][0]
-            candidates = exact.get(word, [])
-            key = word[:_KEY]
-            if key in prefix:
-                candidates = candidates + [entry for entry in prefix[key] if word.startswith(entry[0][0][0])]
-            if short:
-                candidates = candidates + [entry for entry in short if word.startswith(entry[0][0][0])]
+            candidates = starting.get(word)
+            if candidates is None:
+                candidates = self._starting_at(word)
             for parts, phrase, payload in candidates:
                 last = index + len(parts) - 1
                 if last >= hi:

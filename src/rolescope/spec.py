@@ -7,7 +7,7 @@ file must meet on top of them, so the loader and the savers apply one set.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -37,6 +37,12 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, validate_assignment=True)
 
 
+def _empty() -> list[Any]:
+    # Not `list` itself: pydantic inspects a factory's signature, and a builtin's is
+    # parsed from text (with a regular expression compiled for it), a cost at every start.
+    return []
+
+
 def _not_blank(value: str | None) -> str | None:
     if value is not None and not value.strip():
         raise ValueError("must not be empty")
@@ -49,7 +55,7 @@ class Company(_Model):
 
 
 class Team(_Model):
-    current: list[Archetype] = Field(default_factory=list)
+    current: list[Archetype] = Field(default_factory=_empty)
     next_failure: Failure | None = None
 
 
@@ -72,8 +78,8 @@ class Role(_Model):
     title: str | None = None
     mission: str | None = None
     location: str | None = None
-    must_have: list[str] = Field(default_factory=list)
-    nice_to_have: list[str] = Field(default_factory=list)
+    must_have: list[str] = Field(default_factory=_empty)
+    nice_to_have: list[str] = Field(default_factory=_empty)
     pay: Pay | None = None
 
     _blank = field_validator("title", "mission", "location")(_not_blank)
@@ -105,7 +111,7 @@ class Interview(_Model):
     technical_exercise: str | None = None
     interview_prompt: str | None = None
     operational_check: str | None = None
-    stages: list[InterviewStage] = Field(default_factory=list)
+    stages: list[InterviewStage] = Field(default_factory=_empty)
 
     _blank = field_validator("technical_exercise", "interview_prompt", "operational_check")(_not_blank)
 
@@ -136,7 +142,7 @@ class RoleSpec(_Model):
     team: Team = Field(default_factory=Team)
     role: Role = Field(default_factory=Role)
     interview: Interview = Field(default_factory=Interview)
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=_empty)
 
     _blank = field_validator("description")(_not_blank)
 
