@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.geometry import Region
 from textual.widgets import Input, TabbedContent, TextArea
+from textual.widgets._footer import FooterKey
 
 from rolescope.tui.app import RolescopeApp
 from rolescope.tui.fields import LineArea
@@ -173,3 +174,18 @@ async def test_the_description_lists_what_lint_spec_finds_and_leads_to_it(workdi
         await pilot.press("enter")
         await settle(pilot, lambda: app.focused is app.query_one("#title"), "the title has focus")
         assert app.query_one(TabbedContent).active == "recommendation"
+
+
+@pytest.mark.parametrize("key,table", [("f3", "#tasks"), ("f5", "#stages")])
+async def test_at_80_columns_the_footer_shows_every_key_of_the_table_and_undo_redo(workdir, key, table):
+    """Pairs of keys (Shift+Up/Down, + and -) share one description, so all of a
+    table's keys fit beside undo and redo."""
+    app = RolescopeApp(str(copy_preset("rag-support-search", workdir)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await settle(pilot, lambda: app.focused is app.query_one(table), "the table has focus")
+        shown = {footer_key.action for footer_key in app.screen.query(FooterKey)}
+        wanted = {binding.action for binding in app.query_one(table).BINDINGS}
+        assert wanted | {"undo", "redo"} <= shown
+        footer = [strip.text for strip in app.screen._compositor.render_strips()][-1]
+        assert "⇧↑⇧↓ Move" in footer and "^z Undo ^y Redo" in footer

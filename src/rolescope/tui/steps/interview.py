@@ -33,6 +33,9 @@ FIELDS = (
 PLAN_HELP = "Each part of the plan is the archetype's until you edit it."
 MINUTES_STEP = 15
 NEW_STAGE_MINUTES = 45
+# Pairs of keys the footer shows under one description: "+- 15 min", "⇧↑⇧↓ Move".
+LENGTH_KEYS = Binding.Group("15 min", compact=True)
+MOVE_KEYS = Binding.Group("Move", compact=True)
 STAGE_COLUMNS = (("#", 3), ("stage", None), ("minutes", 7), ("where", 9))
 
 
@@ -42,10 +45,10 @@ class StageTable(DataTable):
         Binding("d,delete", "stage('delete')", "Delete", id="stage.delete"),
         Binding("k", "stage('kind')", "Kind", id="stage.kind"),
         Binding("t", "stage('take_home')", "Take-home", id="stage.take_home"),
-        Binding("plus,equals_sign", "stage('longer')", "+15 min", id="stage.longer"),
-        Binding("minus", "stage('shorter')", "-15 min", id="stage.shorter"),
-        Binding("shift+up", "stage('up')", "Move up", id="stage.up"),
-        Binding("shift+down", "stage('down')", "Move down", id="stage.down"),
+        Binding("plus,equals_sign", "stage('longer')", "+15 min", id="stage.longer", group=LENGTH_KEYS),
+        Binding("minus", "stage('shorter')", "-15 min", id="stage.shorter", group=LENGTH_KEYS),
+        Binding("shift+up", "stage('up')", "Move up", id="stage.up", group=MOVE_KEYS),
+        Binding("shift+down", "stage('down')", "Move down", id="stage.down", group=MOVE_KEYS),
     ]
 
     def action_stage(self, change: str) -> None:
