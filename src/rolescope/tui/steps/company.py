@@ -37,7 +37,7 @@ class CompanyStep(Step):
         yield field_row(
             "Mission",
             LineArea(
-                placeholder="one sentence of business impact, e.g. Turn our help centre into cited answers",
+                placeholder="one sentence of business impact: what changes, for whom",
                 id="mission",
             ),
         )

@@ -162,7 +162,7 @@ class DescriptionStep(Step):
                     id=key,
                     soft_wrap=True,
                     classes="skills",
-                    placeholder="Skills, one per line. Left empty, the archetype's own list is used.",
+                    placeholder="One per line; left empty, the archetype's own list is used.",
                 ),
                 classes="skills-row",
             )
