@@ -189,3 +189,17 @@ async def test_at_80_columns_the_footer_shows_every_key_of_the_table_and_undo_re
         assert wanted | {"undo", "redo"} <= shown
         footer = [strip.text for strip in app.screen._compositor.render_strips()][-1]
         assert "⇧↑⇧↓ Move" in footer and "^z Undo ^y Redo" in footer
+
+
+async def test_a_splits_save_step_fits_80x24_with_its_buttons(workdir):
+    """Six file names for the split's two roles, then the buttons: all in view."""
+    app = RolescopeApp(str(copy_preset("two-roles-in-one", workdir)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await settle(pilot)
+        assert app.query_one("#step-save").max_scroll_y == 0, "nothing below the fold"
+        for button in ("#do-save", "#do-export"):
+            assert in_view(app, app.query_one(button)), button
+        targets = on_screen(app, app.query_one("#targets"))
+        assert targets.count("fenwick-freight-") == 6
+        assert all(line.rstrip().endswith((".toml", ".md")) for line in targets.splitlines() if "fenwick" in line)
