@@ -463,16 +463,20 @@ def lint_text(text: str, catalog: Catalog, fmt: str = "md", *, file: str | None 
     return lint_posting(parse_posting(text, catalog.lint, markdown=fmt == "md"), catalog, file=file)
 
 
-def lint_document(document: JobDocument, catalog: Catalog) -> list[Finding]:
+def lint_document(
+    document: JobDocument, catalog: Catalog, lint: Callable[[str], LintResult] | None = None
+) -> list[Finding]:
     """Lint a description rolescope decided, as its Markdown reads: each finding on an
     item's line names the spec field and task the item came from, so the lead (and
-    the wizard) can go straight to what to change."""
+    the wizard) can go straight to what to change. `lint` lints the Markdown
+    (the wording rules unless given)."""
     from rolescope.jd import markdown_lines
 
     lines = markdown_lines(document)
     text = "\n".join(line for line, _ in lines).rstrip("\n") + "\n"
     located = []
-    for finding in lint_text(text, catalog, "md").findings:
+    result = lint(text) if lint is not None else lint_text(text, catalog, "md")
+    for finding in result.findings:
         item = lines[finding.line - 1][1] if finding.line is not None and finding.line <= len(lines) else None
         if item is not None:
             field = item.source.field if not item.source.field.startswith("presets:") else None

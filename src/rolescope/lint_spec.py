@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from rolescope.catalog import Catalog, LintRule
 from rolescope.classify import classify_text
+from rolescope.document import JobDocument
 from rolescope.export import RoleExport, roles_to_publish
 from rolescope.findings import Finding
 from rolescope.importer import drafted_pattern
-from rolescope.lint import REQUIREMENT_SECTIONS, Check, LintContext, LintResult, lint_posting
-from rolescope.postparse import Posting
+from rolescope.lint import REQUIREMENT_SECTIONS, SPEC_KINDS, Check, LintContext, LintResult, lint_document, lint_posting
+from rolescope.postparse import Posting, parse_posting
 from rolescope.recommend import Recommendation, recommend
 from rolescope.spec import RoleSpec
 from rolescope.textmatch import matches_any, words
@@ -204,3 +205,28 @@ def lint_against_spec(posting: Posting, spec: RoleSpec, catalog: Catalog, *, fil
     """Every lint rule, the spec rules included, with the posting compared to `spec`."""
     role = _role_for(posting, spec, catalog)
     return lint_posting(posting, catalog, file=file, spec_checks=_checks(role, catalog))
+
+
+def lint_document_against_spec(document: JobDocument, spec: RoleSpec, catalog: Catalog) -> list[Finding]:
+    """What `rolescope lint --spec` says of a description rolescope decided from `spec`,
+    each finding on the spec field or task its line came from (the wizard's
+    description step lists them with its own)."""
+
+    def against_spec(text: str) -> LintResult:
+        return lint_against_spec(parse_posting(text, catalog.lint, markdown=True), spec, catalog)
+
+    return lint_document(document, catalog, against_spec)
+
+
+def published_against_spec(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) -> list[Finding]:
+    """The spec rules' findings on each description rolescope publishes for `spec` (a
+    split verdict's two roles), each on the spec field or task its line came from:
+    what `lint --spec` would say of the export, which the wizard lists with the
+    description's own findings."""
+    spec_rules = {key for key, rule in catalog.lint.rules.items() if rule.kind in SPEC_KINDS}
+    found: list[Finding] = []
+    for role in roles_to_publish(spec, recommendation, catalog):
+        for finding in lint_document_against_spec(role.document, spec, catalog):
+            if finding.rule in spec_rules and finding not in found:
+                found.append(finding)
+    return found

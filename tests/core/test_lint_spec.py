@@ -15,7 +15,7 @@ from rolescope.export import roles_to_publish
 from rolescope.jd import render_markdown
 from rolescope.jd_text import render_text
 from rolescope.lint import SPEC_KINDS, lint_text
-from rolescope.lint_spec import lint_against_spec
+from rolescope.lint_spec import lint_against_spec, published_against_spec
 from rolescope.postparse import parse_posting
 from rolescope.recommend import recommend
 from rolescope.specio import read_spec
@@ -125,3 +125,23 @@ def test_html_postings_are_linted_on_their_own_lines():
     lines = path.read_text(encoding="utf-8").splitlines()
     vague = [finding for finding in json.loads(result.stdout) if finding["rule"] == "vague-duty"]
     assert [lines[finding["line"] - 1].strip() for finding in vague] == ["<li>Be a rockstar team player</li>"]
+
+
+def test_the_wizards_check_is_lint_spec_on_what_export_publishes(tmp_path):
+    """The description step lists what `lint --spec` says of the exported description,
+    each finding on the spec field it came from."""
+    catalog = load_catalog()
+    spec = read_spec(preset_path("fraud-model-operator"))
+    assert published_against_spec(spec, recommend(spec, catalog), catalog) == []
+    skills = [*spec.role.must_have, "Designing ablation studies for new model architectures"]
+    spec = spec.model_copy(update={"role": spec.role.model_copy(update={"title": "ML engineer", "must_have": skills})})
+    found = published_against_spec(spec, recommend(spec, catalog), catalog)
+    assert {finding.rule for finding in found} == {"title-contradicts-spec", "skill-without-tasks"}
+    (skill,) = (finding for finding in found if finding.rule == "skill-without-tasks")
+    assert skill.field == f"role.must_have[{len(skills)}]"
+    (role,) = roles_to_publish(spec, recommend(spec, catalog), catalog)
+    posting = parse_posting(render_markdown(role.document), catalog.lint)
+    command_line = lint_against_spec(posting, spec, catalog).findings
+    assert {(f.rule, f.message) for f in found} == {
+        (f.rule, f.message) for f in command_line if f.rule in _spec_rules(catalog)
+    }

@@ -51,7 +51,7 @@ def test_no_control_sequence_from_a_spec_reaches_the_terminal(tmp_path):
     try:
         # Six weeks planned of 26 need the lead's attention: the spec opens on its work.
         terminal.wait_for(lambda: b"2 Work" in terminal.drawn and b"engineer" in terminal.drawn, "the work step")
-        for key, marker in ((F2, b"Company name"), ("\x1bOR", b"Weeks planned"), (F5, b"Interview prompt")):
+        for key, marker in ((F2, b"Company name"), ("\x1bOR", b"Weeks planned"), (F5, b"Operational")):
             shown = len(terminal.drawn)
             terminal.write(key)
             terminal.wait_for(lambda marker=marker, shown=shown: marker in terminal.drawn[shown:], f"{marker!r}")

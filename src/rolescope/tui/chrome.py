@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 # App keys in the footer, most needed first: later ones give way when the row is full.
 APP_KEY_ORDER = ("undo", "redo", "help", "save", "export", "quit")
@@ -106,6 +106,16 @@ class KeyFooter(Footer):
     redo, then the other app keys while they fit. `wanted` is what the footer was
     last drawn for, so a test can tell it is up to date even when keys gave way."""
 
+    DEFAULT_CSS = """
+    KeyFooter KeyGroup.-compact {
+        margin: 0;
+        padding: 0;
+    }
+    KeyFooter.-compact FooterLabel {
+        margin: 0 1;
+    }
+    """
+
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, **kwargs)
         self.wanted: frozenset[str] = frozenset()
@@ -146,33 +156,64 @@ class KeyFooter(Footer):
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette_width = cell_len(self.app.get_key_display(palette[1])) + cell_len(palette[1].description) + 3
 
-        def cost(binding: Binding) -> int:
-            return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
+        def key_cost(binding: Binding) -> int:
+            return cell_len(self.app.get_key_display(binding))
 
+        def cost(entry: list[tuple[Binding, bool, str]]) -> int:
+            first = entry[0][0]
+            if len(entry) == 1 or first.group is None:
+                return key_cost(first) + 1 + cell_len(first.description) + 1
+            # A group ("⇧↑⇧↓ Move"): its keys side by side, then its one description.
+            return sum(key_cost(binding) for binding, _, _ in entry) + 1 + cell_len(first.group.description) + 1
+
+        # Keys of one group in a row (Shift+Up and Shift+Down "Move") share one description.
+        entries: list[list[tuple[Binding, bool, str]]] = []
+        for item in bindings:
+            group = item[0].group
+            if entries and group is not None and entries[-1][0][0].group == group:
+                entries[-1].append(item)
+            else:
+                entries.append([item])
         # Undo and redo always show: their room is kept before the focused widget's
         # keys take theirs (a widget with many keys gives up its last ones).
-        kept = [item for item in bindings if item[0].action in ALWAYS_SHOWN]
-        used = sum(cost(binding) for binding, _, _ in kept)
-        shown: list[tuple[Binding, bool, str]] = []
+        kept = [entry for entry in entries if entry[0][0].action in ALWAYS_SHOWN]
+        used = sum(cost(entry) for entry in kept)
+        shown: list[list[tuple[Binding, bool, str]]] = []
         full = False
-        for item in bindings:
-            if item in kept:
-                shown.append(item)
+        for entry in entries:
+            if entry in kept:
+                shown.append(entry)
                 continue
-            if full or used + cost(item[0]) > width:
+            if full or used + cost(entry) > width:
                 full = True
                 continue
-            shown.append(item)
-            used += cost(item[0])
-        for binding, enabled, tooltip in shown:
-            yield FooterKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                disabled=not enabled,
-                tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            shown.append(entry)
+            used += cost(entry)
+        for entry in shown:
+            first = entry[0][0]
+            if len(entry) > 1 and first.group is not None:
+                with KeyGroup(classes="-compact"):
+                    for binding, enabled, tooltip in entry:
+                        yield FooterKey(
+                            binding.key,
+                            self.app.get_key_display(binding),
+                            "",
+                            binding.action,
+                            disabled=not enabled,
+                            tooltip=tooltip or binding.description,
+                            classes="-grouped",
+                        ).data_bind(compact=Footer.compact)
+                yield FooterLabel(first.group.description)
+                continue
+            for binding, enabled, tooltip in entry:
+                yield FooterKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    disabled=not enabled,
+                    tooltip=tooltip,
+                ).data_bind(compact=Footer.compact)
         if palette is not None and palette_width and used + palette_width <= width:
             _, binding, enabled, tooltip = palette
             yield FooterKey(

@@ -9,10 +9,12 @@ itself untouched: what the spec holds is what is saved.
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
@@ -22,6 +24,8 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from rolescope.markdown import screen_safe
 
+ELLIPSIS = "…"
+
 
 class SafeInput(Input):
     @property
@@ -29,6 +33,18 @@ class SafeInput(Input):
         if self.password:
             return super()._value
         return Text(screen_safe(self.value), no_wrap=True, overflow="ignore", end="")
+
+    def render_line(self, y: int) -> Strip:
+        # Away from the field, text longer than the field ends in an ellipsis, so a
+        # cut sentence does not read as a whole one; focused, it scrolls as typed.
+        width = self.scrollable_content_region.width
+        shown = screen_safe(self.value)
+        if y != 0 or self.has_focus or self.password or cell_len(shown) <= width or width < 2:
+            return super().render_line(y)
+        cut = set_cell_size(shown, width - 1).rstrip() + ELLIPSIS
+        text = Text(cut, no_wrap=True, end="")
+        strip = Strip(self.app.console.render(text, self.app.console_options.update_width(width)))
+        return strip.extend_cell_length(width + 1).apply_style(self.rich_style)
 
     # Positions are measured on the text as shown: a control character takes no
     # cell in the raw value but one as its symbol.
@@ -60,11 +76,71 @@ class SafeTextArea(TextArea):
         self.refresh()
 
 
-def field_row(label: str, field: Widget, **kwargs) -> Horizontal:
-    """A label and its one-row field side by side: a compact form that leaves the
-    screen to the work (see `.field-row` in wizard.tcss)."""
+class LineArea(SafeTextArea):
+    """One line of prose (a mission): one row, ending in an ellipsis when cut, that
+    shows all of it, wrapped, while focused. It is one line: Enter moves on, as in a
+    one-line field, and pasted line breaks become spaces."""
+
+    DEFAULT_CSS = """
+    LineArea {
+        height: 1;
+    }
+    LineArea:focus {
+        height: auto;
+        max-height: 5;
+    }
+    """
+
+    # Home and End go to the ends of the text, as in the one-line field it is.
+    BINDINGS = [
+        Binding("home", "text_start", "Start", show=False),
+        Binding("end", "text_end", "End", show=False),
+    ]
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, **kwargs)
+
+    def action_text_start(self) -> None:
+        self.move_cursor(self.document.start)
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            return
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if result := self._replace_via_keyboard(" ".join(event.text.splitlines()), *self.selection):
+            self.move_cursor(result.end_location)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        # Back to its start: the row shows how it begins.
+        self.scroll_home(animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        width = strip.cell_length
+        cut = not self.has_focus and self.wrapped_document.height > self.size.height
+        if not cut or y != self.size.height - 1 or width < 2:
+            return strip
+        style = next(iter(strip)).style if strip.cell_length else None
+        text = set_cell_size(strip.text.rstrip(), width - 1).rstrip() + ELLIPSIS
+        return Strip([Segment(set_cell_size(text, width), style)], width)
+
+
+def field_row(label: str, field: Widget, classes: str = "", **kwargs) -> Horizontal:
+    """A label and its compact field side by side: a form that leaves the screen to
+    the work (see `.field-row` in wizard.tcss)."""
     field.compact = True  # type: ignore[attr-defined]
-    return Horizontal(Label(label, classes="row-label"), field, classes="field-row", **kwargs)
+    return Horizontal(Label(label, classes="row-label"), field, classes=f"field-row {classes}".strip(), **kwargs)
 
 
 class CheckList(SelectionList[str]):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
 from rolescope.session import Session
 from rolescope.spec import ARCHETYPES, FAILURES
-from rolescope.tui.fields import CheckList, SafeInput, field_row
+from rolescope.tui.fields import CheckList, LineArea, SafeInput, field_row
 from rolescope.tui.steps.base import Step
 
 NO_FAILURE = "none"
@@ -36,10 +36,9 @@ class CompanyStep(Step):
         yield Static("", id="stage-help", classes="help-line under-field")
         yield field_row(
             "Mission",
-            SafeInput(
-                placeholder="one sentence of business impact, e.g. Turn our help centre into cited answers",
+            LineArea(
+                placeholder="one sentence of business impact: what changes, for whom",
                 id="mission",
-                select_on_focus=False,
             ),
         )
         with Horizontal(id="team-row"):
@@ -61,10 +60,10 @@ class CompanyStep(Step):
 
     def load(self, session: Session) -> None:
         spec = session.spec
-        with self.prevent(Input.Changed, Select.Changed, SelectionList.SelectedChanged):
+        with self.prevent(Input.Changed, TextArea.Changed, Select.Changed, SelectionList.SelectedChanged):
             self.query_one("#company-name", Input).value = spec.company.name
             self.query_one("#company-stage", Select).value = spec.company.stage
-            self.query_one("#mission", Input).value = spec.role.mission or ""
+            self.query_one("#mission", LineArea).text = spec.role.mission or ""
             team = self.query_one("#team-current", SelectionList)
             team.deselect_all()
             for archetype in spec.team.current:
@@ -95,10 +94,10 @@ class CompanyStep(Step):
             spec.model_copy(update={"company": spec.company.model_copy(update={"stage": stage})}), "company.stage"
         )
 
-    @on(Input.Changed, "#mission")
-    def _mission(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, "#mission")
+    def _mission(self, event: TextArea.Changed) -> None:
         spec = self.session.spec
-        value = event.input.value
+        value = event.text_area.text
         mission = value if value.strip() else None
         self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}), "role.mission")
 

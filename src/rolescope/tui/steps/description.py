@@ -18,11 +18,12 @@ from rolescope.document import build_document
 from rolescope.findings import RANK, Finding
 from rolescope.jd import render_markdown
 from rolescope.lint import lint_document
+from rolescope.lint_spec import published_against_spec
 from rolescope.numbers import format_number, parse_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import Pay
-from rolescope.tui.fields import SafeInput, SafeTextArea
+from rolescope.tui.fields import SafeInput, SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.steps.work import WorkStep
 from rolescope.tui.text import literal
@@ -67,6 +68,7 @@ _RULE_PLACES = {
     "pay-not-a-range": ("description", "#pay-min"),
     "pay-range-required": ("description", "#pay-min"),
     "missing-outcomes": ("work", "#tasks"),
+    "title-contradicts-spec": ("recommendation", "#title"),
 }
 
 
@@ -96,7 +98,19 @@ def where_text(finding: Finding) -> str:
 
 
 class PreviewPane(VerticalScroll, can_focus=True):
-    """The rendered description, scrolled from the keyboard when focused."""
+    """The rendered description, scrolled from the keyboard when focused. On a
+    narrow terminal it takes the form's room while it has focus (`-reading`)."""
+
+    def on_focus(self) -> None:
+        self._reading(True)
+
+    def on_blur(self) -> None:
+        self._reading(False)
+
+    def _reading(self, reading: bool) -> None:
+        for step in self.ancestors:
+            if isinstance(step, DescriptionStep):
+                step.set_class(reading, "-reading")
 
 
 class FindingList(OptionList):
@@ -119,41 +133,39 @@ class DescriptionStep(Step):
         with Vertical(id="jd-preview"):
             yield Label("Findings", classes="field-label", id="findings-label")
             yield FindingList(id="findings")
-            yield Label("Preview (Tab to it; arrows and Page Up/Down scroll)", classes="field-label")
-            with PreviewPane(id="preview-pane"):
+            pane = PreviewPane(id="preview-pane")
+            pane.border_title = "Preview · Tab to it, then ↑↓ PgUp PgDn"
+            with pane:
                 yield Markdown(id="preview")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
+        self.set_class(self.size.width < WIDE, "-narrow")
 
     def _form(self) -> ComposeResult:
-        yield Label("Location", classes="field-label")
-        yield SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
-        yield Label("Pay range (leave empty to leave it out)", classes="field-label")
-        with Horizontal(id="pay-row"):
-            yield Input(placeholder="min", id="pay-min", restrict=r"[0-9.,_]*")
-            yield Input(placeholder="max", id="pay-max", restrict=r"[0-9.,_]*")
-            yield SafeInput(value="USD", placeholder="USD", id="pay-currency", max_length=3)
-            pay = self.session_at_start.spec.role.pay
-            yield Select(PERIODS, value=pay.period if pay else "year", allow_blank=False, id="pay-period")
-        yield Static("", id="pay-help", classes="help-line")
-        with Horizontal(id="skills-row"):
-            with Vertical():
-                yield Label("Must-have skills", classes="field-label")
-                yield SafeTextArea(
-                    id="must-have",
+        yield field_row(
+            "Location", SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
+        )
+        pay = self.session_at_start.spec.role.pay
+        with Horizontal(id="pay-row", classes="field-row"):
+            yield Label("Pay range", classes="row-label")
+            yield Input(placeholder="min, or none", id="pay-min", restrict=r"[0-9.,_]*", compact=True)
+            yield Label("to", id="pay-to")
+            yield Input(placeholder="max", id="pay-max", restrict=r"[0-9.,_]*", compact=True)
+            yield SafeInput(value="USD", placeholder="USD", id="pay-currency", max_length=3, compact=True)
+            yield Select(PERIODS, value=pay.period if pay else "year", allow_blank=False, id="pay-period", compact=True)
+        yield Static("", id="pay-help", classes="help-line under-field")
+        for label, key in (("Must-have", "must-have"), ("Nice-to-have", "nice-to-have")):
+            yield field_row(
+                label,
+                SafeTextArea(
+                    id=key,
                     soft_wrap=True,
                     classes="skills",
-                    placeholder="One per line. Left empty, the archetype's own list is used.",
-                )
-            with Vertical():
-                yield Label("Nice-to-have skills", classes="field-label")
-                yield SafeTextArea(
-                    id="nice-to-have",
-                    soft_wrap=True,
-                    classes="skills",
-                    placeholder="One per line. Left empty, the archetype's own list is used.",
-                )
+                    placeholder="One per line; left empty, the archetype's own list is used.",
+                ),
+                classes="skills-row",
+            )
 
     def load(self, session: Session) -> None:
         role = session.spec.role
@@ -174,7 +186,9 @@ class DescriptionStep(Step):
         must = [line.strip() for line in self.query_one("#must-have", TextArea).text.splitlines() if line.strip()]
         nice = [line.strip() for line in self.query_one("#nice-to-have", TextArea).text.splitlines() if line.strip()]
         pay, problem = self._pay()
-        self.query_one("#pay-help", Static).update(problem)
+        help_line = self.query_one("#pay-help", Static)
+        help_line.update(problem)
+        help_line.display = bool(problem)
         updates: dict[str, object] = {
             "location": location if location.strip() else None,
             "must_have": must,
@@ -216,10 +230,15 @@ class DescriptionStep(Step):
             self._preview_wanted = "*The description appears once there is at least one task.*"
             self.findings = []
         else:
-            # One document: the preview renders it and the findings are its own and the linter's.
+            # One document: the preview renders it and the findings are its own, the
+            # linter's, and what `lint --spec` says of what export publishes.
             document = build_document(session.spec, r, self.catalog)
             self._preview_wanted = render_markdown(document)
-            found = [*document.findings, *lint_document(document, self.catalog)]
+            found = [
+                *document.findings,
+                *lint_document(document, self.catalog),
+                *published_against_spec(session.spec, r, self.catalog),
+            ]
             self.findings = sorted(found, key=lambda finding: -RANK[finding.severity])
         self._show_findings()
         if not self._preview_rendering and self._preview_wanted != self._preview_shown:

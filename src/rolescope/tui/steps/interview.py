@@ -13,13 +13,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, DataTable, Label, Static, TextArea
+from textual.containers import Horizontal
+from textual.events import DescendantFocus
+from textual.widgets import Button, DataTable, Static, TextArea
 
 from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec
-from rolescope.tui.fields import SafeTextArea
+from rolescope.tui.fields import SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -28,8 +30,12 @@ FIELDS = (
     ("interview_prompt", "Interview prompt: a broken-production or judgement scenario, not trivia"),
     ("operational_check", "Operational check: what the interviewers listen for"),
 )
+PLAN_HELP = "Each part of the plan is the archetype's until you edit it."
 MINUTES_STEP = 15
 NEW_STAGE_MINUTES = 45
+# Pairs of keys the footer shows under one description: "+- 15 min", "⇧↑⇧↓ Move".
+LENGTH_KEYS = Binding.Group("15 min", compact=True)
+MOVE_KEYS = Binding.Group("Move", compact=True)
 STAGE_COLUMNS = (("#", 3), ("stage", None), ("minutes", 7), ("where", 9))
 
 
@@ -39,10 +45,10 @@ class StageTable(DataTable):
         Binding("d,delete", "stage('delete')", "Delete", id="stage.delete"),
         Binding("k", "stage('kind')", "Kind", id="stage.kind"),
         Binding("t", "stage('take_home')", "Take-home", id="stage.take_home"),
-        Binding("plus,equals_sign", "stage('longer')", "+15 min", id="stage.longer"),
-        Binding("minus", "stage('shorter')", "-15 min", id="stage.shorter"),
-        Binding("shift+up", "stage('up')", "Move up", id="stage.up"),
-        Binding("shift+down", "stage('down')", "Move down", id="stage.down"),
+        Binding("plus,equals_sign", "stage('longer')", "+15 min", id="stage.longer", group=LENGTH_KEYS),
+        Binding("minus", "stage('shorter')", "-15 min", id="stage.shorter", group=LENGTH_KEYS),
+        Binding("shift+up", "stage('up')", "Move up", id="stage.up", group=MOVE_KEYS),
+        Binding("shift+down", "stage('down')", "Move down", id="stage.down", group=MOVE_KEYS),
     ]
 
     def action_stage(self, change: str) -> None:
@@ -62,10 +68,18 @@ class InterviewStep(Step):
             table.add_column(label, width=width, key=label)
         yield table
         yield Static("", id="stages-help", classes="help-line")
+        # Compact rows: the label names the part, the line under them says what it is for.
         for key, label in FIELDS:
-            yield Label(label, classes="field-label")
-            yield SafeTextArea(id=f"plan-{key}", soft_wrap=True, show_line_numbers=False, classes="plan")
-        yield Button("Reset to the archetype's plan", id="plan-reset")
+            name, _ = label.split(":", 1)
+            area = SafeTextArea(id=f"plan-{key}", soft_wrap=True, show_line_numbers=False, classes="plan")
+            yield field_row(name, area, classes="plan-row")
+        with Horizontal(id="plan-foot"):
+            yield Static(PLAN_HELP, id="plan-help", classes="help-line")
+            yield Button("Reset to the archetype's plan", id="plan-reset", compact=True)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        guide = dict(FIELDS).get((event.widget.id or "").removeprefix("plan-"))
+        self.query_one("#plan-help", Static).update(guide or PLAN_HELP)
 
     # ------------------------------------------------------------ the plan's text
 

@@ -26,8 +26,8 @@ class SaveStep(Step):
         yield Label("The spec, description and interview kit go there (Markdown).", classes="help-line under-field")
         yield Static("", id="targets")
         with Horizontal(id="save-buttons"):
-            yield Button("Save spec  ^S", id="do-save", variant="primary")
-            yield Button("Export  ^E", id="do-export", variant="success")
+            yield Button("Save spec  ^S", id="do-save", variant="primary", compact=True)
+            yield Button("Export  ^E", id="do-export", variant="success", compact=True)
         yield Static("", id="save-status")
 
     def load(self, session: Session) -> None:

@@ -91,8 +91,8 @@ class TaskTable(DataTable):
         Binding("n,insert", "new_task", "New task", id="task.new"),
         Binding("enter", "edit_task", "Edit", id="task.edit"),
         Binding("d,delete", "delete_task", "Delete", id="task.delete"),
-        Binding("shift+up", "move_task(-1)", "Move up", id="task.up"),
-        Binding("shift+down", "move_task(1)", "Move down", id="task.down"),
+        Binding("shift+up", "move_task(-1)", "Move up", id="task.up", group=Binding.Group("Move", compact=True)),
+        Binding("shift+down", "move_task(1)", "Move down", id="task.down", group=Binding.Group("Move", compact=True)),
         Binding("a", "cycle_archetype", "Archetype", id="task.archetype"),
     ]
 
