@@ -283,15 +283,19 @@ async def test_theme_and_recent_specs_persist_between_runs(workdir):
         assert again.theme == "textual-light"
 
 
-async def test_a_corrupt_config_says_one_line_and_uses_the_defaults(workdir):
+async def test_a_corrupt_config_says_one_line_and_uses_the_defaults(workdir, monkeypatch):
     target = config_path()
     assert target is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text('theme = "textual-light\n', encoding="utf-8")
     app = RolescopeApp()
+    # Recorded as told, not read back from the screen: on a busy machine the
+    # notification can time out before the app has settled.
+    notes: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **options: (notes.append(message), notify(message, **options)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        notes = [str(note.message) for note in app._notifications]
         assert len(notes) == 1 and str(target) in notes[0] and "using the defaults" in notes[0]
         assert app.theme == "textual-dark"
         assert app.query_one(TabbedContent).active == "company"
