@@ -26,7 +26,7 @@ from rolescope.postparse import Posting, parse_posting
 from rolescope.recommend import Recommendation, recommend
 from rolescope.spec import RoleSpec
 from rolescope.textmatch import matches_any, words
-from rolescope.wording import join_words
+from rolescope.wording import join_words, with_article
 
 _COMMON = {
     "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "by", "it", "its", "from", "then",
@@ -112,13 +112,13 @@ def title_contradiction(title: str, recommendation: Recommendation, catalog: Cat
         titles = join_words([role.title for role in recommendation.split])
         return f"“{title}” is one title, but the work is two roles: {titles}"
     if is_bare_title(title, rule):
-        return f"“{title}” could be a dozen jobs; the work here is for a {recommendation.recommended_title}"
+        return f"“{title}” could be a dozen jobs; the work here is for {with_article(recommendation.recommended_title)}"
     kind = title_kind(title, rule)
     wanted = "research" if recommendation.hire == "phd" else "engineering"
     if kind is not None and kind != wanted:
         return (
-            f"“{title}” names a {kind} job, but the spec's work is mostly {wanted}: "
-            f"the recommendation is a {recommendation.recommended_title}"
+            f"“{title}” names {with_article(kind)} job, but the spec's work is mostly {wanted}: "
+            f"the recommendation is {with_article(recommendation.recommended_title)}"
         )
     return None
 

@@ -11,7 +11,7 @@ from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec
 from rolescope.titles import is_bare_title
 from rolescope.verdict import ENGINEERING
-from rolescope.wording import format_pay, join_words, pct, weeks_text
+from rolescope.wording import format_pay, join_words, pct, weeks_text, with_article
 
 if TYPE_CHECKING:
     from rolescope.recommend import TaskResult
@@ -170,7 +170,7 @@ def pay_notes(spec: RoleSpec, catalog: Catalog, title: str) -> list[Note]:
         if share is not None and high < share * market.typical:
             notes.append(
                 Note(
-                    f"The pay range {shown} tops out below what a {level.lower()} ML hire expects: an ML engineer "
+                    f"The pay range {shown} tops out below what {with_article(level.lower())} ML hire expects: an ML engineer "
                     f"is typically paid about {pay.currency} {format_number(market.typical)} a year. Raise the "
                     f"range, or drop the level from the title “{title}”.",
                     field="role.pay.max",
