@@ -476,7 +476,11 @@ def lint_document(
     text = "\n".join(line for line, _ in lines).rstrip("\n") + "\n"
     located = []
     result = lint(text) if lint is not None else lint_text(text, catalog, "md")
+    warned = {finding.field for finding in document.findings if finding.field}
     for finding in result.findings:
+        rule = catalog.lint.rules.get(finding.rule)
+        if rule is not None and rule.same_as in warned:
+            continue
         item = lines[finding.line - 1][1] if finding.line is not None and finding.line <= len(lines) else None
         if item is not None:
             field = item.source.field if not item.source.field.startswith("presets:") else None

@@ -290,6 +290,9 @@ class LintRule(_Data):
     limit: float | None = None
     list_limit: float | None = None
     ratio: float | None = None
+    # The spec field a rule's finding is about when the recommendation already warns
+    # of it: on a description rolescope wrote, that warning is kept, not said twice.
+    same_as: str | None = None
 
 
 class ImportDurations(_Data):

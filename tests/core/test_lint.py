@@ -175,3 +175,19 @@ def test_every_description_rolescope_generates_lints_clean(name, catalog):
         for extension in ("md", "txt"):
             findings = lint_text(RENDERERS[extension](role.document), load_catalog(), extension).findings
             assert [f for f in findings if f.at_least("warning")] == [], (role.document.title, extension)
+
+
+def test_a_missing_pay_range_is_said_once_on_rolescopes_own_description(catalog):
+    """The recommendation warns of the missing range, naming the field to fix; the
+    linter's info about the same gap is not repeated beside it. On a posting from
+    elsewhere the linter still says it."""
+    from rolescope.document import build_document
+    from rolescope.lint import lint_document
+
+    spec = read_spec(preset_path("rag-support-search"))
+    spec = spec.model_copy(update={"role": spec.role.model_copy(update={"pay": None})})
+    document = build_document(spec, recommend(spec, catalog), catalog)
+    about_pay = [f for f in [*document.findings, *lint_document(document, catalog)] if "pay range" in f.message]
+    assert [(f.rule, f.field) for f in about_pay] == [("recommend", "role.pay")]
+    plain = RENDERERS["md"](document)
+    assert "missing-pay" in {f.rule for f in lint_text(plain, catalog).findings}
