@@ -23,7 +23,7 @@ from rolescope.specio import read_spec
 from rolescope.tui.attention import step_needing_attention
 from rolescope.tui.chrome import KeyFooter, WizardHeader
 from rolescope.tui.gauge import SplitGauge
-from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
+from rolescope.tui.screens.dialogs import Choice, ChoiceScreen, ErrorScreen
 from rolescope.tui.screens.help import HelpScreen
 from rolescope.tui.screens.open import OpenScreen
 from rolescope.tui.screens.presets import BLANK_ROLE, PresetScreen
@@ -201,7 +201,7 @@ class RolescopeApp(App[int]):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         where = draft.source or "a new, unsaved spec"
         body = f"A draft of {where} from {when} was not saved."
-        choices = [("restore", "Restore the draft", "primary")]
+        choices: list[Choice] = [("restore", "Restore the draft", "primary")]
         if draft.file_changed and draft.source:
             # Restoring over it would lose what was written there since: keep both by default.
             body += (

@@ -16,8 +16,7 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, SelectionList, TextArea
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
 from rolescope.markdown import screen_safe
@@ -60,10 +59,10 @@ class SafeTextArea(TextArea):
         self.refresh()
 
 
-def field_row(label: str, field: Widget, **kwargs) -> Horizontal:
+def field_row(label: str, field: Input | Select[str], **kwargs) -> Horizontal:
     """A label and its one-row field side by side: a compact form that leaves the
     screen to the work (see `.field-row` in wizard.tcss)."""
-    field.compact = True  # type: ignore[attr-defined]
+    field.compact = True
     return Horizontal(Label(label, classes="row-label"), field, classes="field-row", **kwargs)
 
 

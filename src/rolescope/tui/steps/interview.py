@@ -9,6 +9,8 @@ its own shows the archetype's loop; the first change makes the loop the spec's.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +20,7 @@ from textual.widgets import Button, DataTable, Label, Static, TextArea
 from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec
+from rolescope.spec import MAX_STAGE_MINUTES, Interview, InterviewStage, RoleSpec, StageKind
 from rolescope.tui.fields import SafeTextArea
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
@@ -29,6 +31,7 @@ FIELDS = (
     ("operational_check", "Operational check: what the interviewers listen for"),
 )
 MINUTES_STEP = 15
+STAGE_KINDS: tuple[StageKind, ...] = get_args(StageKind)
 NEW_STAGE_MINUTES = 45
 STAGE_COLUMNS = (("#", 3), ("stage", None), ("minutes", 7), ("where", 9))
 
@@ -166,9 +169,9 @@ class InterviewStep(Step):
         cursor = row
         if change == "add":
             used = {stage.kind for stage in stages}
-            kind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
+            kind: StageKind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
             cursor = min(row + 1, len(stages)) if stages else 0
-            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))  # type: ignore[arg-type]
+            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))
         elif not 0 <= row < len(stages):
             return
         elif change == "delete":

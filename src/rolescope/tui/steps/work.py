@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from rolescope.classify import classify_text
 from rolescope.markdown import visible_controls
@@ -158,7 +159,7 @@ class WorkStep(Step):
         table = self.table
         padding = 2 * table.cell_padding * len(COLUMNS)
         width = max(20, table.size.width - sum(FIXED_WIDTHS.values()) - padding - 2)
-        column = table.columns.get("text")  # type: ignore[call-overload]
+        column = table.columns.get(ColumnKey("text"))
         if column is not None and (column.width != width or column.auto_width):
             column.auto_width = False
             column.width = width
