@@ -176,10 +176,9 @@ class RolescopeApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         if self.config_problem:
             self.tell(self.config_problem, severity="warning", timeout=8)
-        self.load_all()
-        # Widgets post Changed messages as they mount, describing empty inputs, not
-        # the lead's edits: steps take edits from the first refresh on.
-        self.call_after_refresh(self._start_taking_edits)
+        # The step composed first filled itself as it mounted.
+        self._steps_ready.add(self._opening)
+        self._show_gauge()
         # The other steps are built after the first paint, one per refresh.
         self.call_after_refresh(self._build_next)
         if self.open_errors:
@@ -314,10 +313,6 @@ class RolescopeApp(App[int]):
         # However the wizard ends, its draft's lock goes: an unsaved draft is offered next time.
         self.session.close()
 
-    def _start_taking_edits(self) -> None:
-        for step in self.steps:
-            step.loaded = True
-
     @property
     def steps(self) -> list[Step]:
         """The steps built so far that have their state."""
@@ -343,16 +338,16 @@ class RolescopeApp(App[int]):
     def _step_built(self, message: Step.Built) -> None:
         step = message.step
         step_id = (step.id or "")[5:]
-        if step_id not in self._steps_ready:
-            self._steps_ready.add(step_id)
-            step.on_screen = self.query_one(TabbedContent).active == step_id
-            step.refill(self.session)
+        self._steps_ready.add(step_id)
+        if step.session is not self.session or step.spec is not self.session.spec:
+            step.refill(self.session)  # changed while it was being built
             step.present(self.session, self.session.recommendation)
-
-            def take_edits() -> None:
-                step.loaded = True
-
-            self.call_after_refresh(take_edits)
+        on_screen = self.query_one(TabbedContent).active == step_id
+        if on_screen and not step.on_screen:
+            step.on_screen = True
+            step.present(self.session, self.session.recommendation)  # its costly parts too
+        if self._arriving == step_id and self.screen is self.screen_stack[0]:
+            step.focus_first()  # before it is first drawn: keys typed once it shows land in it
         self.call_after_refresh(self._build_next)
 
     def load_all(self) -> None:
@@ -381,12 +376,14 @@ class RolescopeApp(App[int]):
         return all(step.settled for step in self.steps)
 
     def show_all(self) -> None:
-        recommendation = self.session.recommendation
-        self.query_one(SplitGauge).show(
-            recommendation, self.session.spec.total_weeks, self.catalog.thresholds.weeks.available
-        )
+        self._show_gauge()
         for step in self.steps:
-            step.present(self.session, recommendation)
+            step.present(self.session, self.session.recommendation)
+
+    def _show_gauge(self) -> None:
+        self.query_one(SplitGauge).show(
+            self.session.recommendation, self.session.spec.total_weeks, self.catalog.thresholds.weeks.available
+        )
         self._update_title()
 
     def _update_title(self) -> None:
@@ -492,9 +489,6 @@ class RolescopeApp(App[int]):
         self._put_on_screen(step_id)
         if self._step(step_id) is None:
             self._build(step_id)
-            if self.screen is self.screen_stack[0]:
-                # Keys typed before the step is built go nowhere, not into the step left.
-                self.screen.set_focus(None)
         elif self.screen is self.screen_stack[0]:
             self.query_one(f"#step-{step_id}", Step).focus_first()
 

@@ -79,6 +79,12 @@ class Step(VerticalScroll):
         self.on_screen = False
 
     def on_mount(self) -> None:
+        # Drawn first with the state the app built it with, and taking edits at once:
+        # keys typed as soon as it shows are the lead's. (Changed messages from its
+        # widgets mounting change nothing: handlers read the filled widgets.)
+        self.refill(self.session)
+        self.present(self.session, self.recommendation)
+        self.loaded = True
         self.post_message(self.Built(self))
 
     def refill(self, session: Session) -> None:
