@@ -58,6 +58,9 @@ class Session:
         self.disk_fingerprint = fingerprint(self.path)
         self.history = History()
         self.drafts = drafts if drafts is not None else DraftKeeper()
+        # Whether each edit writes the draft at once; False: the caller writes it (the
+        # wizard does, away from its UI loop).
+        self.write_drafts = True
         self._recommendation: tuple[RoleSpec, Recommendation | None] | None = None
 
     # ------------------------------------------------------------ opening
@@ -97,14 +100,14 @@ class Session:
             return
         self.history.record(self.spec, group)
         self.spec = spec
-        self.write_draft()
+        self._edited()
 
     def undo(self) -> bool:
         previous = self.history.undo(self.spec)
         if previous is None:
             return False
         self.spec = previous
-        self.write_draft()
+        self._edited()
         return True
 
     def redo(self) -> bool:
@@ -112,8 +115,12 @@ class Session:
         if following is None:
             return False
         self.spec = following
-        self.write_draft()
+        self._edited()
         return True
+
+    def _edited(self) -> None:
+        if self.write_drafts:
+            self.write_draft()
 
     def problems(self) -> list[str]:
         return [f"{field}: {message}" for field, message in completeness_problems(self.spec)]
@@ -131,11 +138,13 @@ class Session:
             return False
         return fingerprint(self.path) != self.disk_fingerprint
 
-    def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
-        """Write the spec. Refuses an incomplete spec, a file that changed on disk
-        since it was read, and anything else already at the target (a dangling
-        link included), unless forced; see `rolescope.writer` for the policy."""
-        problems = self.problems()
+    def save(self, path: str | Path | None = None, *, force: bool = False, spec: RoleSpec | None = None) -> Path:
+        """Write the spec (or `spec`, the session's spec when a save began: edits made
+        while it is written stay unsaved). Refuses an incomplete spec, a file that
+        changed on disk since it was read, and anything else already at the target
+        (a dangling link included), unless forced; see `rolescope.writer` for the policy."""
+        spec = spec if spec is not None else self.spec
+        problems = [f"{field}: {message}" for field, message in completeness_problems(spec)]
         if problems:
             raise SpecError([f"cannot save yet: {problem}" for problem in problems])
         target = absolute(path) if path else self.suggested_path()
@@ -144,10 +153,11 @@ class Session:
         if own and not force and self.changed_on_disk():
             raise ConflictError(f"{target}: changed on disk since it was opened")
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_planned(spec_plan(self.spec, target), force=force, own={target} if own else ())
-        self.discard_draft()
+        write_planned(spec_plan(spec, target), force=force, own={target} if own else ())
+        if spec == self.spec:
+            self.discard_draft()
         self.path = target
-        self.saved_spec = self.spec
+        self.saved_spec = spec
         self.disk_fingerprint = fingerprint(target)
         return target
 
@@ -167,12 +177,14 @@ class Session:
         roles = plan if plan is not None else self._export_plan(out_dir)
         return in_the_way([file for role in roles for file in role.files])
 
-    def export(self, out_dir: str | Path, *, force: bool = False) -> list[RolePlan]:
-        """Write what `rolescope export` writes (Markdown): every role's files, all or none."""
-        problems = self.problems()
-        if problems:
-            raise SpecError([f"cannot export yet: {problem}" for problem in problems])
-        plan = self._export_plan(out_dir)
+    def export(self, out_dir: str | Path, *, force: bool = False, plan: list[RolePlan] | None = None) -> list[RolePlan]:
+        """Write what `rolescope export` writes (Markdown): every role's files, all or
+        none; `plan` is `export_targets(out_dir)` when already made."""
+        if plan is None:
+            problems = self.problems()
+            if problems:
+                raise SpecError([f"cannot export yet: {problem}" for problem in problems])
+            plan = self._export_plan(out_dir)
         plan[0].spec_path.parent.mkdir(parents=True, exist_ok=True)
         write_planned([file for role in plan for file in role.files], force=force)
         return plan

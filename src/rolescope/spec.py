@@ -23,7 +23,7 @@ Failure = Literal["research-fit", "delivery", "reliability"]
 FAILURES: tuple[str, ...] = ("research-fit", "delivery", "reliability")
 # The kinds of interview stage: what each tests is data (presets/interview.toml).
 StageKind = Literal["exercise", "scenario", "design", "research-review", "conversation"]
-STAGE_KINDS: tuple[str, ...] = ("exercise", "scenario", "design", "research-review", "conversation")
+STAGE_KINDS: tuple[StageKind, ...] = ("exercise", "scenario", "design", "research-review", "conversation")
 
 # A stage longer than a working day is not one stage.
 MAX_STAGE_MINUTES = 480

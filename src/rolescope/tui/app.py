@@ -1,10 +1,13 @@
-"""The rolescope wizard. The app owns the session; steps hand it each edit, the app
-applies it (draft written, undo recorded) and redraws the gauge and the steps."""
+"""The rolescope wizard. The app owns the session: steps post each edit up as a
+message, the app applies it (undo recorded, draft written in a worker) and hands
+the new state down to the gauge and the steps. Everything that touches the disk
+runs in workers, one at a time; a failure is shown, never dropped."""
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,7 @@ from rolescope.specio import read_spec
 from rolescope.tui.attention import step_needing_attention
 from rolescope.tui.chrome import KeyFooter, WizardHeader
 from rolescope.tui.gauge import SplitGauge
-from rolescope.tui.screens.dialogs import ChoiceScreen, ErrorScreen
+from rolescope.tui.screens.dialogs import Choice, ChoiceScreen, ErrorScreen
 from rolescope.tui.screens.help import HelpScreen
 from rolescope.tui.screens.open import OpenScreen
 from rolescope.tui.screens.presets import BLANK_ROLE, PresetScreen
@@ -36,6 +39,7 @@ from rolescope.tui.steps.save import SaveStep
 from rolescope.tui.steps.work import WorkStep
 from rolescope.tui.text import display_path
 from rolescope.userconfig import UserConfig, load_config, save_config
+from rolescope.writer import RolePlan
 
 STEPS = (
     ("company", "1 Company", CompanyStep),
@@ -46,6 +50,7 @@ STEPS = (
     ("save", "6 Save", SaveStep),
 )
 STEP_IDS = [step_id for step_id, _, _ in STEPS]
+STEP_CLASSES: dict[str, type[Step]] = {step_id: step_class for step_id, _, step_class in STEPS}
 
 
 class StepTabs(TabbedContent):
@@ -105,7 +110,19 @@ class RolescopeApp(App[int]):
         self._config_failed = False
         # The step a step key asked for, until its focus and scroll have landed.
         self._arriving: str | None = None
-        self.session = self._open_session(spec_path)
+        # Steps are built when first wanted (the one shown first at start, the others
+        # in idle time after the first paint or when visited); `_steps_ready` have their state.
+        self._steps_ready: set[str] = set()
+        # Where the Save step says the spec and the export go, as typed (None: not typed).
+        self._save_path_typed: str | None = None
+        self._export_dir_typed: str | None = None
+        # Disk work runs in workers, one job at a time: drafts, then saves and exports.
+        self._disk = asyncio.Lock()
+        self._draft_wanted = False
+        self._drafting = False
+        self._writing = False
+        self._leaving = False
+        self.session = self._own(self._open_session(spec_path))
         self.from_preset = preset is not None
         if preset is not None:
             # A new, unsaved role that starts as the example: saving asks where.
@@ -116,6 +133,11 @@ class RolescopeApp(App[int]):
             self.session.spec = imported
         if self.session.path is not None and self.session.path.exists():
             self.remember(self.session.path)
+
+    def _own(self, session: Session) -> Session:
+        # The wizard writes drafts itself, in a worker: never on the UI loop.
+        session.write_drafts = False
+        return session
 
     def _open_session(self, spec_path: str | None) -> Session:
         if spec_path is None:
@@ -139,10 +161,13 @@ class RolescopeApp(App[int]):
     def compose(self) -> ComposeResult:
         yield WizardHeader([(step_id, label) for step_id, label, _ in STEPS], id="header")
         yield SplitGauge(id="gauge")
-        with StepTabs(id="steps", initial="company"):
+        # Only the step shown first is composed: the first frame waits for nothing else.
+        self._opening = "work" if self.from_posting else self.first_step(from_preset=self.from_preset)
+        with StepTabs(id="steps", initial=self._opening):
             for step_id, label, step_class in STEPS:
                 with TabPane(label, id=step_id):
-                    yield step_class(self.session, id=f"step-{step_id}")
+                    if step_id == self._opening:
+                        yield step_class(self.session, id=f"step-{step_id}")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -151,10 +176,11 @@ class RolescopeApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         if self.config_problem:
             self.tell(self.config_problem, severity="warning", timeout=8)
-        self.load_all()
-        # Widgets post Changed messages as they mount, describing empty inputs, not
-        # the lead's edits: steps take edits from the first refresh on.
-        self.call_after_refresh(self._start_taking_edits)
+        # The step composed first filled itself as it mounted.
+        self._steps_ready.add(self._opening)
+        self._show_gauge()
+        # The other steps are built after the first paint, one per refresh.
+        self.call_after_refresh(self._build_next)
         if self.open_errors:
             self.push_screen(
                 ErrorScreen("This spec could not be opened; you are on a new, empty one.", self.open_errors)
@@ -162,7 +188,7 @@ class RolescopeApp(App[int]):
         self._offer_drafts(self.session.find_drafts())
         # Start where the lead can act; a step key pressed before this wins.
         if self._arriving is None:
-            self.action_go("work" if self.from_posting else self.first_step(from_preset=self.from_preset))
+            self.action_go(self._opening)
 
     def first_step(self, *, from_preset: bool = False) -> str:
         """Where a role opens: an example on its company (it is the lead's to make
@@ -201,7 +227,7 @@ class RolescopeApp(App[int]):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(draft.saved_at))
         where = draft.source or "a new, unsaved spec"
         body = f"A draft of {where} from {when} was not saved."
-        choices = [("restore", "Restore the draft", "primary")]
+        choices: list[Choice] = [("restore", "Restore the draft", "primary")]
         if draft.file_changed and draft.source:
             # Restoring over it would lose what was written there since: keep both by default.
             body += (
@@ -232,7 +258,7 @@ class RolescopeApp(App[int]):
                     self.session.restore_draft(draft)
                     self.tell("Draft restored.")
                 self.load_all()
-                self._draft_news()
+                self._want_draft()
                 # One draft on screen at a time: the others wait for the next start.
                 for other in rest:
                     self.session.keep_found_draft(other)
@@ -248,6 +274,31 @@ class RolescopeApp(App[int]):
 
         return answer
 
+    def _want_draft(self) -> None:
+        """Keep the spec as it is now in the session's draft, in a worker; a burst
+        of edits writes the newest spec once the write under way is done."""
+        self._draft_wanted = True
+        if not self._drafting:
+            self._drafting = True
+            self.run_worker(self._write_drafts(), group="drafts", exit_on_error=False)
+
+    async def _write_drafts(self) -> None:
+        try:
+            while self._draft_wanted:
+                self._draft_wanted = False
+                session, spec = self.session, self.session.spec
+                async with self._disk:
+                    if self._leaving:
+                        return
+                    if session.dirty:
+                        await asyncio.to_thread(session.drafts.write, spec, session.path, session.disk_fingerprint)
+                    else:
+                        # Nothing unsaved (saved, or undone back to the file): no draft to offer.
+                        await asyncio.to_thread(session.discard_draft)
+                self._draft_news()
+        finally:
+            self._drafting = False
+
     def _draft_news(self) -> None:
         """Say when drafts stop being saved, and when they work again: once each."""
         news = self.session.drafts.take_news()
@@ -262,27 +313,60 @@ class RolescopeApp(App[int]):
         # However the wizard ends, its draft's lock goes: an unsaved draft is offered next time.
         self.session.close()
 
-    def _start_taking_edits(self) -> None:
-        for step in self.steps:
-            step.loaded = True
-
     @property
     def steps(self) -> list[Step]:
-        return list(self.query(Step))
+        """The steps built so far that have their state."""
+        return [step for step in self.query(Step) if step.id is not None and step.id[5:] in self._steps_ready]
+
+    def _step(self, step_id: str) -> Step | None:
+        steps = self.query(f"#step-{step_id}")
+        step = steps.first() if steps else None
+        return step if isinstance(step, Step) and step_id in self._steps_ready else None
+
+    def _build(self, step_id: str) -> None:
+        """Build a step not built yet; it takes its state when mounted (`_step_built`)."""
+        pane = self.query_one(f"#{step_id}", TabPane)
+        if not pane.query(Step):
+            pane.mount(STEP_CLASSES[step_id](self.session, id=f"step-{step_id}"))
+
+    def _build_next(self) -> None:
+        unbuilt = [step_id for step_id in STEP_IDS if not self.query_one(f"#{step_id}", TabPane).query(Step)]
+        if unbuilt:
+            self._build(unbuilt[0])
+
+    @on(Step.Built)
+    def _step_built(self, message: Step.Built) -> None:
+        step = message.step
+        step_id = (step.id or "")[5:]
+        self._steps_ready.add(step_id)
+        if step.session is not self.session or step.spec is not self.session.spec:
+            step.refill(self.session)  # changed while it was being built
+            step.present(self.session, self.session.recommendation)
+        on_screen = self.query_one(TabbedContent).active == step_id
+        if on_screen and not step.on_screen:
+            step.on_screen = True
+            step.present(self.session, self.session.recommendation)  # its costly parts too
+        if self._arriving == step_id and self.screen is self.screen_stack[0]:
+            step.focus_first()  # before it is first drawn: keys typed once it shows land in it
+        self.call_after_refresh(self._build_next)
 
     def load_all(self) -> None:
         """The spec changed wholesale (opened, restored, undone): refill every input.
         Steps fill their inputs with Changed messages prevented, so nothing typed
         right after is lost and nothing filled in is taken for an edit."""
+        for step in self.query(Step):
+            if step.id is not None:
+                self._steps_ready.add(step.id[5:])
         for step in self.steps:
-            step.load(self.session)
+            step.refill(self.session)
         self.show_all()
 
     @property
     def settled(self) -> bool:
-        """Nothing the lead asked for is still on its way to the screen: the step
-        a key chose has its focus, and every step shows the current spec."""
-        if self._arriving is not None:
+        """Nothing the lead asked for is still on its way to the screen or the disk:
+        every step is built, the step a key chose has its focus, every step shows
+        the current spec, and no draft, save or export is being written."""
+        if self._arriving is not None or self._drafting or self._writing or len(self._steps_ready) < len(STEP_IDS):
             return False
         if self.screen is self.screen_stack[0]:
             active = self.query_one(f"#step-{self.query_one(TabbedContent).active}", Step)
@@ -292,12 +376,14 @@ class RolescopeApp(App[int]):
         return all(step.settled for step in self.steps)
 
     def show_all(self) -> None:
-        recommendation = self.session.recommendation
-        self.query_one(SplitGauge).show(
-            recommendation, self.session.spec.total_weeks, self.catalog.thresholds.weeks.available
-        )
+        self._show_gauge()
         for step in self.steps:
-            step.show(self.session, recommendation)
+            step.present(self.session, self.session.recommendation)
+
+    def _show_gauge(self) -> None:
+        self.query_one(SplitGauge).show(
+            self.session.recommendation, self.session.spec.total_weeks, self.catalog.thresholds.weeks.available
+        )
         self._update_title()
 
     def _update_title(self) -> None:
@@ -314,6 +400,46 @@ class RolescopeApp(App[int]):
         control characters shown, not obeyed."""
         self.notify(one_line(message), markup=False, **options)
 
+    # ------------------------------------------------------------ messages from the steps
+
+    @on(Step.Edited)
+    def _step_edited(self, message: Step.Edited) -> None:
+        self.apply_edit(message.spec, message.group)
+
+    @on(Step.FieldLeft)
+    def _field_left(self) -> None:
+        self.session.history.seal()
+
+    @on(Step.Tell)
+    def _step_tells(self, message: Step.Tell) -> None:
+        if message.timeout is None:
+            self.tell(message.text, severity=message.severity)
+        else:
+            self.tell(message.text, severity=message.severity, timeout=message.timeout)
+
+    @on(Step.Act)
+    def _step_acts(self, message: Step.Act) -> None:
+        actions = {"save": self.action_save, "export": self.action_export, "save_split": self.action_save_split}
+        actions[message.action]()
+
+    @on(SaveStep.PathsChanged)
+    def _paths_typed(self, message: SaveStep.PathsChanged) -> None:
+        self._save_path_typed, self._export_dir_typed = message.save_path, message.export_dir
+
+    @on(Step.GoTo)
+    def _step_goes_to(self, message: Step.GoTo) -> None:
+        if message.step_id != self.query_one(TabbedContent).active:
+            self.action_go(message.step_id)
+
+        def reveal() -> None:
+            step = self._step(message.step_id)
+            if step is None:  # still being built: look again after the next frame
+                self.call_after_refresh(reveal)
+                return
+            step.reveal(message.selector, message.task, message.field, message.line)
+
+        reveal()
+
     # ------------------------------------------------------------ edits
 
     def apply_edit(self, spec: RoleSpec, group: str | None = None) -> None:
@@ -321,19 +447,19 @@ class RolescopeApp(App[int]):
         if spec == self.session.spec:
             return
         self.session.update(spec, group)
-        self._draft_news()
+        self._want_draft()
         self.show_all()
 
     def action_undo(self) -> None:
         if self.session.undo():
-            self._draft_news()
+            self._want_draft()
             self.load_all()
         else:
             self.tell("Nothing to undo.", timeout=2)
 
     def action_redo(self) -> None:
         if self.session.redo():
-            self._draft_news()
+            self._want_draft()
             self.load_all()
         else:
             self.tell("Nothing to redo.", timeout=2)
@@ -351,7 +477,7 @@ class RolescopeApp(App[int]):
             arriving = step.id == f"step-{step_id}" and not step.on_screen
             step.on_screen = step.id == f"step-{step_id}"
             if arriving:
-                step.show(self.session, self.session.recommendation)
+                step.present(self.session, self.session.recommendation)
 
     # ------------------------------------------------------------ navigation
 
@@ -361,12 +487,17 @@ class RolescopeApp(App[int]):
         self.query_one(TabbedContent).active = step_id
         self._arriving = step_id
         self._put_on_screen(step_id)
-        step = self.query_one(f"#step-{step_id}", Step)
-        if self.screen is step.screen:
-            step.focus_first()
+        if self._step(step_id) is None:
+            self._build(step_id)
+        elif self.screen is self.screen_stack[0]:
+            self.query_one(f"#step-{step_id}", Step).focus_first()
 
         def land() -> None:
             if self._arriving != step_id:
+                return
+            step = self._step(step_id)
+            if step is None:  # still being built
+                self.call_after_refresh(land)
                 return
             focused = step.screen.focused
             if focused is None or step not in focused.ancestors_with_self:
@@ -409,14 +540,55 @@ class RolescopeApp(App[int]):
 
     # ------------------------------------------------------------ files
 
-    def _save_target(self) -> str | None:
-        return self.query_one(SaveStep).save_path() or None
+    def _save_step(self) -> SaveStep | None:
+        step = self._step("save")
+        return step if isinstance(step, SaveStep) else None
 
-    def _write(self, write, *, retry, question: str, failed: str, where: Path | str):
-        """Run a write; on a file that exists or changed on disk ask before `retry`
-        forces it, on any other failure show why. Returns the write's result or None."""
+    def _save_target(self) -> str | None:
+        return self._save_path_typed or None
+
+    def _export_folder(self) -> Path:
+        """The folder the Save step names; until it is typed in, the spec's own."""
+        if self._export_dir_typed is not None:
+            return Path(self._export_dir_typed).expanduser()
+        return self.session.path.parent if self.session.path else Path.cwd()
+
+    def _write(
+        self,
+        write: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        retry: Callable[[], None],
+        question: str,
+        failed: str,
+        where: Path | str,
+    ) -> None:
+        """Run a write in a worker, then `done` with its result; on a file that exists
+        or changed on disk ask before `retry` forces it, on any other failure show
+        why. One write at a time: another asked for meanwhile is refused, and said so."""
+        if self._writing:
+            self.tell("A save or export is still being written: try again when it is done.", severity="warning")
+            return
+        self._writing = True
+        self.run_worker(
+            self._written(write, done, retry=retry, question=question, failed=failed, where=where),
+            group="files",
+            exit_on_error=False,
+        )
+
+    async def _written(
+        self,
+        write: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        retry: Callable[[], None],
+        question: str,
+        failed: str,
+        where: Path | str,
+    ) -> None:
         try:
-            return write()
+            async with self._disk:
+                result = await asyncio.to_thread(write)
         except (ConflictError, ExistsError) as error:
             title = "The file changed on disk" if isinstance(error, ConflictError) else "Overwrite?"
             self.push_screen(
@@ -431,55 +603,78 @@ class RolescopeApp(App[int]):
             self.push_screen(ErrorScreen(failed, error.lines))
         except OSError as error:
             self.push_screen(ErrorScreen(failed, [f"{where}: {error.strerror or error}"]))
-        return None
+        else:
+            done(result)
+        finally:
+            self._writing = False
 
-    def action_save(self, force: bool = False) -> None:
-        target = self._save_target()
-        path = self._write(
-            lambda: self.session.save(target, force=force),
-            retry=lambda: self.action_save(force=True),
+    def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Save the spec as it is now (edits typed while it is written stay unsaved);
+        `then` runs once it is saved."""
+        session, spec, target = self.session, self.session.spec, self._save_target()
+
+        def saved(path: Path) -> None:
+            self.remember(path)
+            step = self._save_step()
+            if step is not None:
+                step.saved(session)
+                step.status(f"Saved {display_path(path)}")
+            self.tell(f"Saved {display_path(path)}")
+            self._want_draft()  # typed while it was written: kept as a draft again
+            self.show_all()
+            if then is not None:
+                then()
+
+        self._write(
+            lambda: session.save(target, force=force, spec=spec),
+            saved,
+            retry=lambda: self.action_save(force=True, then=then),
             question="Replace it with what is on screen?",
             failed="Not saved",
-            where=target or self.session.suggested_path(),
+            where=target or session.suggested_path(),
         )
-        if path is None:
-            return
-        self.remember(path)
-        self.query_one(SaveStep).saved(self.session)
-        self.query_one(SaveStep).status(f"Saved {display_path(path)}")
-        self.tell(f"Saved {display_path(path)}")
-        self.show_all()
 
     def action_export(self, force: bool = False) -> None:
-        folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
-        written = self._write(
-            lambda: self.session.export(folder, force=force),
+        session, folder = self.session, self._export_folder()
+        # Planned here, from the spec on screen; only the writing waits for the disk.
+        plan = session.export_targets(folder) if session.recommendation is not None and not session.problems() else None
+
+        def exported(written: list[RolePlan]) -> None:
+            if len(written) > 1:
+                said = "Exported the two roles: " + " and ".join(display_path(role.jd_path) for role in written)
+            else:
+                said = f"Exported {display_path(written[0].jd_path)} with its spec and interview kit"
+            step = self._save_step()
+            if step is not None:
+                step.status(said)
+            self.tell(said)
+            self.show_all()
+
+        self._write(
+            lambda: session.export(folder, force=force, plan=plan),
+            exported,
             retry=lambda: self.action_export(force=True),
             question="Replace them with this export?",
             failed="Not exported",
             where=folder,
         )
-        if written is None:
-            return
-        if len(written) > 1:
-            said = "Exported the two roles: " + " and ".join(display_path(role.jd_path) for role in written)
-        else:
-            said = f"Exported {display_path(written[0].jd_path)} with its spec and interview kit"
-        self.query_one(SaveStep).status(said)
-        self.tell(said)
-        self.show_all()
 
     def action_save_split(self, force: bool = False) -> None:
-        folder = Path(self.query_one(SaveStep).export_dir()).expanduser()
-        paths = self._write(
-            lambda: self.session.save_split(folder, force=force),
+        session, folder = self.session, self._export_folder()
+        session.recommendation  # decided here, not in the worker  # noqa: B018
+
+        def saved(paths: list[Path]) -> None:
+            if paths:
+                self.tell("Saved " + " and ".join(path.name for path in paths))
+
+        self._write(
+            lambda: session.save_split(folder, force=force),
+            saved,
             retry=lambda: self.action_save_split(force=True),
             question="Replace them with the two roles?",
             failed="The two roles were not saved",
             where=folder,
         )
-        if paths:
-            self.tell("Saved " + " and ".join(path.name for path in paths))
 
     def _when_clean(self, then) -> None:
         """Run `then` now, or after the lead decides what to do with unsaved changes."""
@@ -489,9 +684,7 @@ class RolescopeApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                self.action_save()
-                if not self.session.dirty:
-                    then()
+                self.action_save(then=lambda: None if self.session.dirty else then())
             elif choice == "discard":
                 self.session.discard_draft()
                 then()
@@ -551,19 +744,26 @@ class RolescopeApp(App[int]):
 
     def _switch(self, session: Session, spec: RoleSpec | None = None, step: str | None = None) -> None:
         self.session.close()
-        self.session = session
+        self.session = self._own(session)
+        self._save_path_typed = self._export_dir_typed = None
         if spec is not None:
             session.update(spec)
-            self._draft_news()
+            self._want_draft()
         self.load_all()
         self.action_go(step or self.first_step(from_preset=spec is not None))
 
     async def action_quit(self) -> None:
         def leave() -> None:
-            self.session.discard_draft()
-            self.exit(0)
+            # No draft is written after this: the one left is thrown away, then the wizard ends.
+            self._leaving = True
+            self.run_worker(self._leave(), group="files")
 
         self._when_clean(leave)
+
+    async def _leave(self) -> None:
+        async with self._disk:
+            await asyncio.to_thread(self.session.discard_draft)
+        self.exit(0)
 
     # Actions the main screen offers; while a dialog asks something they wait.
     _MAIN_SCREEN_ACTIONS = {"go", "step", "save", "export", "open", "new_from_preset", "help", "save_split"}

@@ -18,8 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, SelectionList, TextArea
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
 from rolescope.markdown import screen_safe
@@ -136,10 +135,10 @@ class LineArea(SafeTextArea):
         return Strip([Segment(set_cell_size(text, width), style)], width)
 
 
-def field_row(label: str, field: Widget, classes: str = "", **kwargs) -> Horizontal:
+def field_row(label: str, field: Input | Select[str] | TextArea, classes: str = "", **kwargs) -> Horizontal:
     """A label and its compact field side by side: a form that leaves the screen to
     the work (see `.field-row` in wizard.tcss)."""
-    field.compact = True  # type: ignore[attr-defined]
+    field.compact = True
     return Horizontal(Label(label, classes="row-label"), field, classes=f"field-row {classes}".strip(), **kwargs)
 
 

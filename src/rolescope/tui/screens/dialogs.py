@@ -8,8 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from rolescope.tui.text import literal
+
+# A choice: its id (what the screen dismisses with), its label and its button's variant.
+Choice = tuple[str, str, ButtonVariant]
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -17,7 +21,7 @@ class ChoiceScreen(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str]], cancel_id: str = "cancel") -> None:
+    def __init__(self, title: str, body: str, choices: list[Choice], cancel_id: str = "cancel") -> None:
         super().__init__()
         self.title_text, self.body, self.choices, self.cancel_id = title, body, choices, cancel_id
 
@@ -27,7 +31,7 @@ class ChoiceScreen(ModalScreen[str]):
             yield Static(literal(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 for choice_id, label, variant in self.choices:
-                    yield Button(label, id=f"choice-{choice_id}", variant=variant)  # type: ignore[arg-type]
+                    yield Button(label, id=f"choice-{choice_id}", variant=variant)
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

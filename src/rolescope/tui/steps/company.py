@@ -20,7 +20,7 @@ class CompanyStep(Step):
         catalog = self.catalog
         # Selects start on the spec's values: one set later could be undone by the
         # widget's own first Changed message.
-        spec = self.session_at_start.spec
+        spec = self.spec
         yield field_row(
             "Company name", SafeInput(placeholder="e.g. Lumen Docs", id="company-name", select_on_focus=False)
         )
@@ -78,7 +78,7 @@ class CompanyStep(Step):
 
     @on(Input.Changed, "#company-name")
     def _company_name(self, event: Input.Changed) -> None:
-        spec = self.session.spec
+        spec = self.spec
         # Fields are read from the widget, not the event: a Changed queued before an
         # undo refilled the field is stale.
         name = event.input.value
@@ -86,7 +86,7 @@ class CompanyStep(Step):
 
     @on(Select.Changed, "#company-stage")
     def _stage(self, event: Select.Changed) -> None:
-        spec = self.session.spec
+        spec = self.spec
         # Read the widget, not the event: a Changed queued at mount may arrive after load().
         stage = str(event.select.value)
         self._stage_help(stage)
@@ -96,20 +96,20 @@ class CompanyStep(Step):
 
     @on(TextArea.Changed, "#mission")
     def _mission(self, event: TextArea.Changed) -> None:
-        spec = self.session.spec
+        spec = self.spec
         value = event.text_area.text
         mission = value if value.strip() else None
         self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}), "role.mission")
 
     @on(SelectionList.SelectedChanged, "#team-current")
     def _team(self, event: SelectionList.SelectedChanged) -> None:
-        spec = self.session.spec
+        spec = self.spec
         chosen = [a for a in ARCHETYPES if a in event.selection_list.selected]
         self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"current": chosen})}), "team.current")
 
     @on(Select.Changed, "#next-failure")
     def _failure(self, event: Select.Changed) -> None:
-        spec = self.session.spec
+        spec = self.spec
         value = event.select.value
         failure = None if value == NO_FAILURE else str(value)
         self.edited(

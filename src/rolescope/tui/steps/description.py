@@ -25,7 +25,6 @@ from rolescope.session import Session
 from rolescope.spec import Pay
 from rolescope.tui.fields import SafeInput, SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
-from rolescope.tui.steps.work import WorkStep
 from rolescope.tui.text import literal
 
 PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
@@ -146,7 +145,7 @@ class DescriptionStep(Step):
         yield field_row(
             "Location", SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
         )
-        pay = self.session_at_start.spec.role.pay
+        pay = self.spec.role.pay
         with Horizontal(id="pay-row", classes="field-row"):
             yield Label("Pay range", classes="row-label")
             yield Input(placeholder="min, or none", id="pay-min", restrict=r"[0-9.,_]*", compact=True)
@@ -181,7 +180,7 @@ class DescriptionStep(Step):
             self.query_one("#nice-to-have", TextArea).text = "\n".join(role.nice_to_have)
 
     def _role_from_inputs(self):
-        role = self.session.spec.role
+        role = self.spec.role
         location = self.query_one("#location", Input).value
         must = [line.strip() for line in self.query_one("#must-have", TextArea).text.splitlines() if line.strip()]
         nice = [line.strip() for line in self.query_one("#nice-to-have", TextArea).text.splitlines() if line.strip()]
@@ -219,7 +218,7 @@ class DescriptionStep(Step):
     @on(TextArea.Changed)
     def _changed(self, event) -> None:
         event.stop()
-        spec = self.session.spec
+        spec = self.spec
         self.edited(spec.model_copy(update={"role": self._role_from_inputs()}), f"role.{event.control.id}")
 
     def show(self, session: Session, r: Recommendation | None) -> None:
@@ -281,26 +280,15 @@ class DescriptionStep(Step):
         self.go_to(self.findings[int(event.option.id)])
 
     def go_to(self, finding: Finding) -> None:
-        """Focus the field or task `finding` is about, on its own step."""
+        """Ask the app for the field or task `finding` is about, on its own step."""
         place = place_of(finding)
         if place is None:
-            self.wizard.tell("This finding is about the description as a whole.", timeout=3)
+            self.tell("This finding is about the description as a whole.", timeout=3)
             return
         step_id, selector = place
-        if step_id != "description":
-            self.wizard.action_go(step_id)
-        step = self.wizard.query_one(f"#step-{step_id}", Step)
-        if isinstance(step, WorkStep) and finding.task is not None:
-            field = "outcome" if (finding.field or "").endswith(".outcome") else "text"
-            step.focus_task(finding.task, field)
-            return
-        widget = step.query_one(selector)
-        step.focus_now(widget)
+        field = "outcome" if (finding.field or "").endswith(".outcome") else "text"
         line = _SKILL_LINE.match(finding.field or "")
-        if line and isinstance(widget, TextArea):
-            widget.move_cursor((int(line.group(1)) - 1, 0))
-        # After the step has opened at its top: then bring the field into view.
-        self.call_after_refresh(widget.scroll_visible, animate=False)
+        self.post_message(self.GoTo(step_id, selector, finding.task, field, int(line.group(1)) if line else 0))
 
     async def _render_preview(self) -> None:
         """Render until the preview shows the latest text; a burst of keystrokes

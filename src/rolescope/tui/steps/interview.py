@@ -20,7 +20,7 @@ from textual.widgets import Button, DataTable, Static, TextArea
 from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec
+from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec, StageKind
 from rolescope.tui.fields import SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
@@ -84,17 +84,17 @@ class InterviewStep(Step):
     # ------------------------------------------------------------ the plan's text
 
     def _defaults(self) -> dict[str, str]:
-        r = self.session.recommendation
+        r = self.recommendation
         archetype = r.hire_archetype if r else "developer"
         return self.catalog.archetypes[archetype].assessment.model_dump()
 
     def load(self, session: Session) -> None:
-        self._fill(session)
+        self._fill(session.spec)
         self._fill_stages(session.spec)
 
-    def _fill(self, session: Session) -> None:
+    def _fill(self, spec: RoleSpec) -> None:
         defaults = self._defaults()
-        own = session.spec.interview
+        own = spec.interview
         with self.prevent(TextArea.Changed):
             for key, _ in FIELDS:
                 area = self.query_one(f"#plan-{key}", TextArea)
@@ -115,7 +115,7 @@ class InterviewStep(Step):
         if archetype != self._archetype:
             # The archetype changed: parts the lead did not edit follow it.
             self._archetype = archetype
-            self._fill(session)
+            self._fill(session.spec)
         self._fill_stages(session.spec)
 
     @on(TextArea.Changed)
@@ -127,22 +127,22 @@ class InterviewStep(Step):
         for key, _ in FIELDS:
             text = self.query_one(f"#plan-{key}", TextArea).text
             values[key] = text if text.strip() and text != defaults[key] else None
-        spec = self.session.spec
+        spec = self.spec
         interview = spec.interview.model_copy(update=values)
         self.edited(spec.model_copy(update={"interview": interview}), f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
     def _reset(self) -> None:
-        spec = self.session.spec
+        spec = self.spec
         self.edited(spec.model_copy(update={"interview": Interview()}))
-        self._fill(self.session)
-        self._fill_stages(self.session.spec)
+        self._fill(self.spec)
+        self._fill_stages(self.spec)
 
     # ------------------------------------------------------------ the stages
 
     def stages(self, spec: RoleSpec) -> list[InterviewStage]:
         """The loop on screen: the spec's stages, else the archetype's."""
-        r = self.session.recommendation
+        r = self.recommendation
         if spec.interview.stages or r is None:
             return list(spec.interview.stages) or list(self.catalog.interview.loops["developer"])
         return loop_stages(spec, r, self.catalog)
@@ -174,15 +174,15 @@ class InterviewStep(Step):
     def change_stage(self, change: str, row: int) -> None:
         """One edit of the loop from the table; each is an undo step of its own, except
         a run of length changes to one stage, which undoes as one."""
-        spec = self.session.spec
+        spec = self.spec
         stages = self.stages(spec)
         group: str | None = None
         cursor = row
         if change == "add":
             used = {stage.kind for stage in stages}
-            kind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
+            kind: StageKind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
             cursor = min(row + 1, len(stages)) if stages else 0
-            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))  # type: ignore[arg-type]
+            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))
         elif not 0 <= row < len(stages):
             return
         elif change == "delete":
@@ -205,4 +205,4 @@ class InterviewStep(Step):
             stages[row], stages[cursor] = stages[cursor], stages[row]
         interview = spec.interview.model_copy(update={"stages": stages})
         self.edited(spec.model_copy(update={"interview": interview}), group)
-        self._fill_stages(self.session.spec, cursor)
+        self._fill_stages(self.spec, cursor)

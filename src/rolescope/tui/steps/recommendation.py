@@ -46,7 +46,7 @@ class RecommendationStep(Step):
 
     @on(Input.Changed, "#title")
     def _title(self, event: Input.Changed) -> None:
-        spec = self.session.spec
+        spec = self.spec
         # The widget, not the event: a Changed queued before an undo refilled it is stale.
         value = event.input.value
         title = value if value.strip() else None
@@ -54,7 +54,7 @@ class RecommendationStep(Step):
 
     @on(Button.Pressed, "#save-split")
     def _save_split(self) -> None:
-        self.wizard.action_save_split()
+        self.post_message(self.Act("save_split"))
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         verdict = self.query_one("#verdict", Static)

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from rolescope.errors import RolescopeError
@@ -20,6 +21,13 @@ from rolescope.tui.text import display_path
 
 
 class SaveStep(Step):
+    class PathsChanged(Message):
+        """The lead typed where the spec and the export go (as typed: `~` not expanded)."""
+
+        def __init__(self, save_path: str, export_dir: str) -> None:
+            super().__init__()
+            self.save_path, self.export_dir = save_path, export_dir
+
     def compose(self) -> ComposeResult:
         yield field_row("Spec file", SafeInput(id="save-path", select_on_focus=False))
         yield field_row("Export folder", SafeInput(id="export-dir", select_on_focus=False))
@@ -90,15 +98,17 @@ class SaveStep(Step):
     @on(Input.Changed)
     def _paths_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.show(self.session, self.session.recommendation)
+        if self.loaded:  # not the empty fields of mounting
+            self.post_message(self.PathsChanged(self.save_path(), self.export_dir()))
+        self.show(self.session, self.recommendation)
 
     @on(Button.Pressed, "#do-save")
     def _save(self) -> None:
-        self.wizard.action_save()
+        self.post_message(self.Act("save"))
 
     @on(Button.Pressed, "#do-export")
     def _export(self) -> None:
-        self.wizard.action_export()
+        self.post_message(self.Act("export"))
 
     def status(self, message: str) -> None:
         self.query_one("#save-status", Static).update(Text(one_line(message)))

@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from rolescope.classify import classify_text
 from rolescope.markdown import visible_controls
@@ -120,6 +121,11 @@ class WorkStep(Step):
     def __init__(self, session: Session, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.editing: int | None = None  # index of the task in the editor; None = a new task
+        # Redraws an edit of this step asks for, done when the app shows the edited
+        # spec (the rows need its recommendation): rows to refresh, or the whole
+        # table with the cursor on a row.
+        self._rows_to_refresh: set[int] = set()
+        self._rebuild_at: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="weeks-line")
@@ -158,7 +164,7 @@ class WorkStep(Step):
         table = self.table
         padding = 2 * table.cell_padding * len(COLUMNS)
         width = max(20, table.size.width - sum(FIXED_WIDTHS.values()) - padding - 2)
-        column = table.columns.get("text")  # type: ignore[call-overload]
+        column = table.columns.get(ColumnKey("text"))
         if column is not None and (column.width != width or column.auto_width):
             column.auto_width = False
             column.width = width
@@ -172,12 +178,18 @@ class WorkStep(Step):
         return self.query_one(TaskTable)
 
     def focus_first(self) -> None:
-        self.focus_now(self.table if self.session.spec.tasks else self.query_one("#task-text", TaskText))
+        self.focus_now(self.table if self.spec.tasks else self.query_one("#task-text", TaskText))
+
+    def reveal(self, selector: str | None, task: int | None, field: str, line: int) -> None:
+        if task is not None:
+            self.focus_task(task, field)
+        else:
+            super().reveal(selector, task, field, line)
 
     def focus_task(self, number: int, field: str = "text") -> None:
         """Put task `number` (1-based) in the editor with `field` ("text", "weeks" or
         "outcome") focused: where a finding about it sends the lead."""
-        tasks = self.session.spec.tasks
+        tasks = self.spec.tasks
         if not 1 <= number <= len(tasks):
             return
         self.table.move_cursor(row=number - 1, animate=False)
@@ -189,7 +201,7 @@ class WorkStep(Step):
 
     def _result(self, index: int) -> TaskResult | None:
         """The core's reading of task `index` (its archetype, vague, unsure)."""
-        r = self.session.recommendation
+        r = self.recommendation
         return r.tasks[index] if r is not None and index < len(r.tasks) else None
 
     def _row(self, number: int, task: Task) -> list:
@@ -216,23 +228,34 @@ class WorkStep(Step):
         ]
 
     def load(self, session: Session) -> None:
-        self.rebuild(session)
+        self._rows_to_refresh.clear()
+        self._rebuild_at = None
+        self.rebuild()
         self.begin_new(focus=False)
 
-    def rebuild(self, session: Session, cursor: int | None = None) -> None:
+    def rebuild(self, cursor: int | None = None) -> None:
         table = self.table
         row = table.cursor_row if cursor is None else cursor
+        tasks = self.spec.tasks
         table.clear()
-        table.add_rows(self._row(number, task) for number, task in enumerate(session.spec.tasks, start=1))
-        if session.spec.tasks:
-            table.move_cursor(row=max(0, min(row, len(session.spec.tasks) - 1)), animate=False)
+        table.add_rows(self._row(number, task) for number, task in enumerate(tasks, start=1))
+        if tasks:
+            table.move_cursor(row=max(0, min(row, len(tasks) - 1)), animate=False)
 
     def refresh_row(self, index: int) -> None:
         table = self.table
-        for (_, key), value in zip(COLUMNS, self._row(index + 1, self.session.spec.tasks[index])):
+        for (_, key), value in zip(COLUMNS, self._row(index + 1, self.spec.tasks[index])):
             table.update_cell_at(Coordinate(index, [k for _, k in COLUMNS].index(key)), value)
 
     def show(self, session: Session, recommendation: Recommendation | None) -> None:
+        if self._rebuild_at is not None:
+            self.rebuild(cursor=self._rebuild_at)
+        else:
+            for index in sorted(self._rows_to_refresh):
+                if index < len(self.spec.tasks):
+                    self.refresh_row(index)
+        self._rebuild_at = None
+        self._rows_to_refresh.clear()
         total = session.spec.total_weeks
         available = self.catalog.thresholds.weeks.available
         count = len(session.spec.tasks)
@@ -276,8 +299,8 @@ class WorkStep(Step):
             return
         result = classify_text(text, self.catalog)
         override = None
-        if self.editing is not None and self.editing < len(self.session.spec.tasks):
-            override = self.session.spec.tasks[self.editing].archetype
+        if self.editing is not None and self.editing < len(self.spec.tasks):
+            override = self.spec.tasks[self.editing].archetype
         line = Text("→ ")
         if override:
             line.append(
@@ -301,7 +324,7 @@ class WorkStep(Step):
     def _show_problem(self) -> None:
         """What is wrong with the task in the editor and how to fix it, as the core says it."""
         problem = self.query_one("#task-problem", Static)
-        r = self.session.recommendation
+        r = self.recommendation
         index = self.editing
         if r is None or index is None or index >= len(r.tasks):
             problem.update("")
@@ -331,7 +354,7 @@ class WorkStep(Step):
             self.query_one("#task-text", TaskText).focus()
 
     def begin_edit(self) -> None:
-        tasks = self.session.spec.tasks
+        tasks = self.spec.tasks
         if not tasks:
             self.begin_new()
             return
@@ -342,7 +365,7 @@ class WorkStep(Step):
     def _load_editor(self, index: int, typing: bool = False) -> None:
         """Show task `index` in the editor; `typing` when the lead is about to edit it,
         else it is only the task the list's cursor is on."""
-        task = self.session.spec.tasks[index]
+        task = self.spec.tasks[index]
         self.editing = index
         self.query_one("#editor-label", Label).update(
             f"Task {index + 1}: changes apply as you type. Enter or Esc goes back to the list."
@@ -358,7 +381,7 @@ class WorkStep(Step):
 
     @on(DataTable.RowHighlighted, "#tasks")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        in_range = event.cursor_row is not None and 0 <= event.cursor_row < len(self.session.spec.tasks)
+        in_range = event.cursor_row is not None and 0 <= event.cursor_row < len(self.spec.tasks)
         typing = any(self.query_one(field).has_focus for field in ("#task-text", "#task-weeks", "#task-outcome"))
         if in_range and not typing:
             self._load_editor(event.cursor_row)
@@ -374,14 +397,14 @@ class WorkStep(Step):
         weeks = parse_weeks(weeks_input.value)
         weeks_input.set_class(weeks is None, "-invalid")
         self._show_evidence()
-        if self.editing is not None and self.editing >= len(self.session.spec.tasks):
+        if self.editing is not None and self.editing >= len(self.spec.tasks):
             self.editing = None  # the task went away (deleted, undone): this is a new one now
         if self.editing is None:
             return
         text = self.query_one("#task-text", TaskText).text
         if not text.strip() or weeks is None:
             return
-        spec = self.session.spec
+        spec = self.spec
         task = spec.tasks[self.editing]
         # Weeks the lead sets are no longer rolescope's estimate.
         estimated = task.estimated if weeks == task.weeks else None
@@ -391,18 +414,17 @@ class WorkStep(Step):
         tasks = list(spec.tasks)
         tasks[self.editing] = updated
         # One undo step per task edit, however many keystrokes it takes.
-        self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}]")
-        self.refresh_row(self.editing)
-        self._show_problem()
+        if self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}]"):
+            self._rows_to_refresh.add(self.editing)
 
     @on(Input.Changed, "#task-outcome")
     def _outcome_typed(self, event: Input.Changed) -> None:
-        if self.editing is not None and self.editing >= len(self.session.spec.tasks):
+        if self.editing is not None and self.editing >= len(self.spec.tasks):
             self.editing = None
         if self.editing is None:
             return  # a new task takes its outcome when Enter adds it
         value = event.input.value
-        spec = self.session.spec
+        spec = self.spec
         task = spec.tasks[self.editing]
         updated = task.model_copy(update={"outcome": value if value.strip() else None})
         if updated == task:
@@ -421,54 +443,54 @@ class WorkStep(Step):
         text = self.query_one("#task-text", TaskText).text
         weeks = parse_weeks(self.query_one("#task-weeks", Input).value)
         if not text.strip():
-            self.wizard.tell("Type the task first.", severity="warning")
+            self.tell("Type the task first.", severity="warning")
             return
         if weeks is None:
-            self.wizard.tell(
+            self.tell(
                 f"Weeks must be a number above 0 and at most {format_number(MAX_TASK_WEEKS)}.", severity="warning"
             )
             self.query_one("#task-weeks", Input).focus()
             return
-        spec = self.session.spec
+        spec = self.spec
         outcome = self.query_one("#task-outcome", Input).value
         task = Task(text=text, weeks=weeks, outcome=outcome if outcome.strip() else None)
-        self.edited(spec.model_copy(update={"tasks": [*spec.tasks, task]}))
-        self.rebuild(self.session, cursor=len(self.session.spec.tasks) - 1)
+        if self.edited(spec.model_copy(update={"tasks": [*spec.tasks, task]})):
+            self._rebuild_at = len(self.spec.tasks) - 1
         self.begin_new()
 
     def action_back_to_table(self) -> None:
-        self.editing = None if not self.session.spec.tasks else self.editing
+        self.editing = None if not self.spec.tasks else self.editing
         self.table.focus()
-        if self.session.spec.tasks:
+        if self.spec.tasks:
             self._load_editor(self.table.cursor_row)
 
     # ------------------------------------------------------------ list actions
 
     def delete_current(self) -> None:
-        spec = self.session.spec
+        spec = self.spec
         if not spec.tasks:
             return
         index = self.table.cursor_row
         tasks = [task for position, task in enumerate(spec.tasks) if position != index]
-        self.edited(spec.model_copy(update={"tasks": tasks}))
-        self.rebuild(self.session, cursor=index)
+        if self.edited(spec.model_copy(update={"tasks": tasks})):
+            self._rebuild_at = index
         if not tasks:
             self.begin_new()
-        self.wizard.tell(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
+        self.tell(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
 
     def move_current(self, offset: int) -> None:
-        spec = self.session.spec
+        spec = self.spec
         index = self.table.cursor_row
         target = index + offset
         if not spec.tasks or not 0 <= target < len(spec.tasks):
             return
         tasks = list(spec.tasks)
         tasks[index], tasks[target] = tasks[target], tasks[index]
-        self.edited(spec.model_copy(update={"tasks": tasks}))
-        self.rebuild(self.session, cursor=target)
+        if self.edited(spec.model_copy(update={"tasks": tasks})):
+            self._rebuild_at = target
 
     def cycle_override(self) -> None:
-        spec = self.session.spec
+        spec = self.spec
         if not spec.tasks:
             return
         index = self.table.cursor_row
@@ -476,6 +498,11 @@ class WorkStep(Step):
         following = OVERRIDE_CYCLE[(OVERRIDE_CYCLE.index(task.archetype) + 1) % len(OVERRIDE_CYCLE)]
         tasks = list(spec.tasks)
         tasks[index] = task.model_copy(update={"archetype": following})
-        self.edited(spec.model_copy(update={"tasks": tasks}))
-        self.refresh_row(index)
+        if self.edited(spec.model_copy(update={"tasks": tasks})):
+            self._rows_to_refresh.add(index)
         self._load_editor(index)
+
+    @property
+    def settled(self) -> bool:
+        # An edit's rows are redrawn when the app shows the edited spec.
+        return self._rebuild_at is None and not self._rows_to_refresh
