@@ -225,3 +225,20 @@ async def test_the_preview_is_a_pane_the_keyboard_scrolls(workdir):
         assert pane.region.height > 8 and app.screen.region.contains_region(pane.region)
         await pilot.press("pagedown")
         await settle(pilot, lambda: pane.scroll_y > 0, "the preview scrolled")
+
+
+async def test_editing_one_description_field_leaves_the_others_as_written(workdir):
+    """Typing a location changes the location only: the skill lists stay exactly as
+    the spec has them (read back from their boxes they would be tidied)."""
+    text = VAGUE.replace(
+        'must_have = ["Rockstar ninja who lives and breathes ML"]',
+        'must_have = ["  Python, indented"]\nnice_to_have = ["carriage\\r\\nreturn"]',
+    )
+    app = RolescopeApp(str(spec_file(workdir, text)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6")
+        await settle(pilot, lambda: app.focused is app.query_one("#location"), "the location has focus")
+        await pilot.press(*"Remote")
+        await settle(pilot, lambda: app.session.spec.role.location == "Remote", "the location is taken")
+        assert app.session.spec.role.must_have == ["  Python, indented"]
+        assert app.session.spec.role.nice_to_have == ["carriage\r\nreturn"]

@@ -179,22 +179,25 @@ class DescriptionStep(Step):
             self.query_one("#must-have", TextArea).text = "\n".join(role.must_have)
             self.query_one("#nice-to-have", TextArea).text = "\n".join(role.nice_to_have)
 
-    def _role_from_inputs(self):
+    def _role_from_inputs(self, changed: str):
+        """The role with the one field the lead changed taken from its input: the
+        others stay as the spec has them (a list read back from its box is tidied,
+        which must not happen to a list nobody touched)."""
         role = self.spec.role
-        location = self.query_one("#location", Input).value
-        must = [line.strip() for line in self.query_one("#must-have", TextArea).text.splitlines() if line.strip()]
-        nice = [line.strip() for line in self.query_one("#nice-to-have", TextArea).text.splitlines() if line.strip()]
-        pay, problem = self._pay()
-        help_line = self.query_one("#pay-help", Static)
-        help_line.update(problem)
-        help_line.display = bool(problem)
-        updates: dict[str, object] = {
-            "location": location if location.strip() else None,
-            "must_have": must,
-            "nice_to_have": nice,
-        }
-        if problem == "":
-            updates["pay"] = pay
+        updates: dict[str, object] = {}
+        if changed == "location":
+            location = self.query_one("#location", Input).value
+            updates["location"] = location if location.strip() else None
+        elif changed in ("must-have", "nice-to-have"):
+            text = self.query_one(f"#{changed}", TextArea).text
+            updates[changed.replace("-", "_")] = [line.strip() for line in text.splitlines() if line.strip()]
+        elif changed.startswith("pay-"):
+            pay, problem = self._pay()
+            help_line = self.query_one("#pay-help", Static)
+            help_line.update(problem)
+            help_line.display = bool(problem)
+            if problem == "":
+                updates["pay"] = pay
         return role.model_copy(update=updates)
 
     def _pay(self) -> tuple[Pay | None, str]:
@@ -219,7 +222,8 @@ class DescriptionStep(Step):
     def _changed(self, event) -> None:
         event.stop()
         spec = self.spec
-        self.edited(spec.model_copy(update={"role": self._role_from_inputs()}), f"role.{event.control.id}")
+        changed = event.control.id or ""
+        self.edited(spec.model_copy(update={"role": self._role_from_inputs(changed)}), f"role.{changed}")
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         # Rendering Markdown is the priciest redraw: only while the step is on screen.

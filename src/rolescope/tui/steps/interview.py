@@ -120,15 +120,15 @@ class InterviewStep(Step):
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
-        if not (event.text_area.id or "").startswith("plan-"):
+        area_id = event.text_area.id or ""
+        if not area_id.startswith("plan-"):
             return
-        defaults = self._defaults()
-        values = {}
-        for key, _ in FIELDS:
-            text = self.query_one(f"#plan-{key}", TextArea).text
-            values[key] = text if text.strip() and text != defaults[key] else None
+        # Only the part the lead changed: the others stay as the spec has them.
+        key = area_id.removeprefix("plan-")
+        text = event.text_area.text
+        value = text if text.strip() and text != self._defaults()[key] else None
         spec = self.spec
-        interview = spec.interview.model_copy(update=values)
+        interview = spec.interview.model_copy(update={key: value})
         self.edited(spec.model_copy(update={"interview": interview}), f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
