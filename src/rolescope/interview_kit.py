@@ -59,6 +59,7 @@ class KitStage:
 @dataclass(frozen=True)
 class InterviewKit:
     title: str
+    role: str  # the title of the role the loop hires for
     company: str
     intro: str
     summary: str  # how many stages, how long
@@ -104,6 +105,7 @@ def build_kit(
         summary += " " + labels.take_home_summary.replace("{minutes}", str(home))
     return InterviewKit(
         title=settings.title.replace("{title}", r.title),
+        role=r.title,
         company=spec.company.name,
         intro=settings.intro.replace("{company}'s", possessive(spec.company.name))
         .replace("{company}", spec.company.name)

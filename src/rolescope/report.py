@@ -5,11 +5,13 @@ the job description read it. Renderers format a Report; they decide nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification
+from rolescope.interview_kit import InterviewKit
 from rolescope.notes import Note
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, TaskResult
@@ -22,11 +24,27 @@ VERDICTS = {
     "phd": "a research-trained person (PhD-level), with engineering support",
     "split": "two roles: split this req",
 }
-INTERVIEW_LABELS = (
-    ("technical_exercise", "Exercise"),
-    ("interview_prompt", "Prompt"),
-    ("operational_check", "Check"),
-)
+
+
+@dataclass(frozen=True)
+class InterviewLoop:
+    """One role's interview loop as the report shows it: each stage's name, length
+    and question, from the kit `export` writes for that role."""
+
+    heading: str  # "Interview loop for the Senior ML reliability engineer"
+    summary: str  # "4 stages, 195 minutes of interviews."
+    stages: tuple[tuple[str, str, str], ...]  # (name, length, question)
+
+
+def interview_loops(kits: Sequence[InterviewKit]) -> tuple[InterviewLoop, ...]:
+    return tuple(
+        InterviewLoop(
+            f"Interview loop for the {kit.role}",
+            kit.summary,
+            tuple((stage.name, stage.length, stage.question) for stage in kit.stages),
+        )
+        for kit in kits
+    )
 
 
 @dataclass(frozen=True)
@@ -180,8 +198,7 @@ class Report:
     unclassified: tuple[TaskRow, ...]  # vague tasks, left out until rewritten
     unclassified_weeks: float
     unsure: tuple[int, ...]  # numbers of tasks whose archetype the lead should check
-    interview_heading: str
-    interview: tuple[tuple[str, str], ...]
+    interviews: tuple[InterviewLoop, ...]  # one per role; none unless asked for
     funnel: tuple[str, ...]
     warnings: tuple[Note, ...]
     reasons: tuple[str, ...]
@@ -198,7 +215,11 @@ class Report:
         }
 
 
-def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) -> Report:
+def build_report(
+    spec: RoleSpec, recommendation: Recommendation, catalog: Catalog, kits: Sequence[InterviewKit] = ()
+) -> Report:
+    """The report; `kits` are the interview kits of the roles to publish (the terminal
+    report shows their loops; the JSON leaves them to `export`)."""
     r = recommendation
     clear = catalog.thresholds.verdict.clear_share
     gauge = Gauge(
@@ -242,8 +263,7 @@ def build_report(spec: RoleSpec, recommendation: Recommendation, catalog: Catalo
         split_roles=split_roles,
         team=r.team.sentences,
         tasks=rows,
-        interview_heading="Interview plan" + (f" for the {r.split[0].title}" if r.split else ""),
-        interview=tuple((label, r.assessment[key]) for key, label in INTERVIEW_LABELS),
+        interviews=interview_loops(kits),
         funnel=r.funnel,
         warnings=r.notes,
         reasons=r.reasons,

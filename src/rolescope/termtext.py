@@ -99,7 +99,10 @@ def render_recommendation(
     colour: bool,
     width: int | None = None,
 ) -> str:
-    return render_report(spec_name, build_report(spec, recommendation, catalog), colour, width)
+    from rolescope.export import roles_to_publish
+
+    kits = [role.kit for role in roles_to_publish(spec, recommendation, catalog)]
+    return render_report(spec_name, build_report(spec, recommendation, catalog, kits), colour, width)
 
 
 def render_report(spec_name: str, report: Report, colour: bool, width: int | None = None) -> str:
@@ -169,10 +172,12 @@ def render_report(spec_name: str, report: Report, colour: bool, width: int | Non
                 width,
             )
         )
-    out.append("")
-    out.append(style(f"  {r.interview_heading}", "bold"))
-    for label, text in r.interview:
-        out.append(f"    {label + ':':<10} {hanging(safe(text), 15, width)}")
+    for loop in r.interviews:
+        out.append("")
+        out.append(style(f"  {safe(loop.heading)}", "bold"))
+        out.append("    " + style(hanging(loop.summary, 4, width), "dim"))
+        for number, (name, length, question) in enumerate(loop.stages, start=1):
+            out.append(f"    {number}. " + hanging(f"{safe(name)} ({length}): {safe(question)}", 7, width))
     if r.funnel:
         out.append("")
         out.append(style("  Where to look (by skills, not the exact title)", "bold"))

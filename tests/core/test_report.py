@@ -63,3 +63,27 @@ def test_unsure_tasks_are_marked_with_a_question_mark(catalog):
         assert row.flag.startswith("?") == item.unsure == (row.state == "unsure")
     number = r.unsure_tasks[0].number
     assert any(f"Task {number} is unsure" in problem for problem in task_problems(r, number))
+
+
+def test_the_terminal_report_shows_each_roles_own_interview_loop(catalog):
+    """A split shows a loop per role, drawn from that role's tasks (the kits `export`
+    writes), not one fixed plan for the first role."""
+    from rolescope.export import roles_to_publish
+    from rolescope.recommend import recommend
+    from rolescope.specio import read_spec
+    from rolescope.termtext import render_recommendation
+    from tests.conftest import preset_path
+
+    spec = read_spec(preset_path("two-roles-in-one"))
+    r = recommend(spec, catalog)
+    text = render_recommendation("spec.toml", spec, r, catalog, colour=False, width=100)
+    roles = roles_to_publish(spec, r, catalog)
+    assert len(roles) == 2
+    for role in roles:
+        assert f"Interview loop for the {role.recommendation.title}" in text
+        # The questions that quote a task quote one of that role's own tasks.
+        quoted = [stage.question.split("“")[1].split("”")[0] for stage in role.kit.stages if "“" in stage.question]
+        assert quoted and set(quoted) <= {task.text for task in role.spec.tasks}
+        flat = " ".join(text.split())  # the report wraps long lines
+        assert all(" ".join(task.split()) in flat for task in quoted)
+    assert "Interview plan" not in text
