@@ -19,6 +19,8 @@ from rolescope.tui.fields import SafeInput, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import display_path
 
+LABEL_WIDTH = len("Export writes")
+
 
 class SaveStep(Step):
     class PathsChanged(Message):
@@ -62,7 +64,8 @@ class SaveStep(Step):
         path_input.placeholder = one_line(display_path(session.suggested_path()))
         lines = Text()
         target = Path(self.save_path()).expanduser() if self.save_path() else session.suggested_path()
-        lines.append("Save writes  ", style="bold")
+        # Every label right-aligned to one width, so the file names line up.
+        lines.append(f"{'Save writes':>{LABEL_WIDTH}}  ", style="bold")
         lines.append(one_line(display_path(target)))
         if target.exists() and target.resolve() != session.path:
             lines.append("  (exists: you will be asked first)", style="yellow")
@@ -79,9 +82,9 @@ class SaveStep(Step):
                 lines.append("Export writes the two roles of the split verdict:\n", style="bold")
             for number, role in enumerate(plan):
                 for index, file in enumerate(role.files):
-                    first = "Export writes" if len(plan) == 1 else "        first"
-                    label = (first if number == 0 else "         then") if index == 0 else "         and"
-                    lines.append(f"{label}  ", style="bold")
+                    first = "Export writes" if len(plan) == 1 else "first"
+                    label = (first if number == 0 else "then") if index == 0 else "and"
+                    lines.append(f"{label:>{LABEL_WIDTH}}  ", style="bold")
                     lines.append(one_line(display_path(file.path)))
                     if file.path in conflicts:
                         lines.append("  (exists, different: you will be asked first)", style="yellow")
