@@ -108,3 +108,15 @@ async def test_the_lead_edits_the_loop_from_the_keyboard_with_one_history(workdi
         assert app.session.spec == start
         table = app.query_one("#stages")
         assert table.row_count == 4  # the archetype's loop again, drawn from the restored spec
+
+
+async def test_a_split_says_whose_loop_the_step_edits_and_where_the_other_roles_is(workdir):
+    shutil.copy(preset_path("two-roles-in-one"), workdir / "role.toml")
+    app = RolescopeApp("role.toml")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f5")
+        await settle(pilot)
+        lead, other = app.session.recommendation.split
+        intro = " ".join(str(app.query_one("#interview-intro").render()).split())
+        assert f"The {lead.title}'s loop" in intro
+        assert f"the {other.title} gets a researcher's loop in its own kit" in intro

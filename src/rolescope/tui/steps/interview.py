@@ -24,6 +24,7 @@ from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewS
 from rolescope.tui.fields import SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
+from rolescope.wording import with_article
 
 FIELDS = (
     ("technical_exercise", "Technical exercise: real work, aimed at where this archetype breaks"),
@@ -111,7 +112,16 @@ class InterviewStep(Step):
             )
         else:
             name = self.catalog.archetypes[archetype].name.lower()
-            intro.update(f"The loop for a {name}, aimed at where that archetype breaks:")
+            if r is not None and r.split:
+                # The stages edited here go with the larger role (see split.py); the
+                # other role's kit follows its own archetype's loop.
+                lead, other = r.split
+                intro.update(
+                    f"The {lead.title}'s loop ({with_article(name)}); "
+                    f"the {other.title} gets {with_article(other.archetype)}'s loop in its own kit:"
+                )
+            else:
+                intro.update(f"The loop for {with_article(name)}, aimed at where that archetype breaks:")
         if archetype != self._archetype:
             # The archetype changed: parts the lead did not edit follow it.
             self._archetype = archetype
