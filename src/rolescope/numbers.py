@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 
 def format_number(value: float, *, thousands: bool = True) -> str:
@@ -34,7 +35,13 @@ def format_number(value: float, *, thousands: bool = True) -> str:
 def exact_sum(values: Iterable[float]) -> float:
     """The sum of numbers as they were typed: 0.1 + 0.2 is 0.3, not 0.30000000000000004,
     so a total shown in full is as readable as its parts."""
-    return float(sum((Decimal(repr(float(value))) for value in values), Decimal(0)))
+    return float(sum(map(_as_typed, values), Decimal(0)))
+
+
+@lru_cache(maxsize=4096)
+def _as_typed(value: float) -> Decimal:
+    # Weeks repeat (0.5, 2, 4): the live gauge sums hundreds on every keystroke.
+    return Decimal(repr(float(value)))
 
 
 def parse_number(text: str) -> float | None:

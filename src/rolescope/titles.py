@@ -60,10 +60,12 @@ def choose_domain(items: list[TaskResult] | tuple[TaskResult, ...], catalog: Cat
     total = exact_sum(item.task.weeks for item in items)
     if not total or not catalog.domains:
         return None
-    covered = [
-        exact_sum(item.task.weeks for item in items if number in memo.text_facts(item.task.text)[0])
-        for number in range(len(catalog.domains))
-    ]
+    # One pass over the tasks (the live gauge recomputes this on every keystroke).
+    weeks_of: list[list[float]] = [[] for _ in catalog.domains]
+    for item in items:
+        for number in memo.text_facts(item.task.text)[0]:
+            weeks_of[number].append(item.task.weeks)
+    covered = [exact_sum(weeks) for weeks in weeks_of]
     best = max(range(len(covered)), key=lambda number: (covered[number], -number))
     if covered[best] / total < catalog.title_settings.domain_min_share:
         return None
