@@ -44,6 +44,12 @@ Model = TypeVar("Model", bound=BaseModel)
 class EditError(RolescopeError, ValueError):
     """An edit the spec cannot take: one line naming the field and what is wrong."""
 
+    @property
+    def problem(self) -> str:
+        """What is wrong as a sentence of its own, for a form that already shows the field."""
+        text = self.lines[0].split(": ", 1)[-1]
+        return f"{text[:1].upper()}{text[1:]}."
+
 
 def _validated(model: type[Model], data: dict[str, Any], field: str) -> Model:
     try:
@@ -203,17 +209,20 @@ def set_skills(spec: RoleSpec, key: str, lines: Iterable[str]) -> RoleSpec:
     return _set_role(spec, **{key: [line.strip() for line in lines if line.strip()]})
 
 
-def set_pay(spec: RoleSpec, low: float, high: float, currency: str = "USD", period: str = "year") -> RoleSpec:
-    """The pay range; the messages are the ones the description step shows."""
+def set_pay(
+    spec: RoleSpec, low: float | None, high: float | None, currency: str = "USD", period: str = "year"
+) -> RoleSpec:
+    """The pay range; an end that is None was not a number (see parse_amount). The
+    messages are the ones the description step shows."""
     currency = currency.strip().upper()
-    if not (0 <= low <= MAX_PAY and 0 <= high <= MAX_PAY):
+    if low is None or high is None or not (0 <= low <= MAX_PAY and 0 <= high <= MAX_PAY):
         raise EditError(
             f"role.pay: give both ends of the pay range as plain numbers (at most {format_number(MAX_PAY)})"
         )
     if high < low:
         raise EditError("role.pay.max: the maximum is below the minimum")
     if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
-        raise EditError("role.pay.currency: a three-letter code such as USD or EUR")
+        raise EditError("role.pay.currency: the currency is a three-letter code such as USD or EUR")
     pay = _validated(Pay, {"min": low, "max": high, "currency": currency, "period": period}, "role.pay")
     return spec.model_copy(update={"role": spec.role.model_copy(update={"pay": pay})})
 

@@ -65,7 +65,8 @@ def test_company_and_team_edits():
         (lambda s: edits.edit_task(s, 3, "Anything", 2), "tasks[4]: there is no task 4 (the spec has 3)"),
         (lambda s: edits.set_task_archetype(s, 0, "dev"), "tasks[1].archetype: Input should be"),
         (lambda s: edits.set_pay(s, 200, 100), "role.pay.max: the maximum is below the minimum"),
-        (lambda s: edits.set_pay(s, 100, 200, "dollars"), "role.pay.currency: a three-letter code"),
+        (lambda s: edits.set_pay(s, 100, 200, "dollars"), "role.pay.currency: the currency is a"),
+        (lambda s: edits.set_pay(s, None, 200), "role.pay: give both ends of the pay range as plain numbers"),
         (lambda s: edits.set_skills(s, "skills", ["Python"]), "role.skills: not a list of skills"),
         (lambda s: edits.set_assessment(s, "prompt", "Why?"), "interview.prompt: not a part of the plan"),
         (lambda s: edits.remove_stage(s, LOOP, 2), "interview.stages[3]: there is no stage 3 (the loop has 2)"),
@@ -189,3 +190,9 @@ def test_longer_then_shorter_is_no_change_within_a_day(start_steps, steps):
     back = edits.change_stage_minutes(longer, list(longer.interview.stages), 0, -steps)
     if minutes == start_steps * edits.MINUTES_STEP + steps * edits.MINUTES_STEP:  # not cut at a working day
         assert back.interview.stages[0] == stage
+
+
+def test_a_bad_edit_reads_as_a_sentence_beside_its_field():
+    with pytest.raises(EditError) as caught:
+        edits.set_pay(BASE, 200, 100)
+    assert caught.value.problem == "The maximum is below the minimum."

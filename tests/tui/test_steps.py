@@ -242,3 +242,19 @@ async def test_editing_one_description_field_leaves_the_others_as_written(workdi
         await settle(pilot, lambda: app.session.spec.role.location == "Remote", "the location is taken")
         assert app.session.spec.role.must_have == ["  Python, indented"]
         assert app.session.spec.role.nice_to_have == ["carriage\r\nreturn"]
+
+
+async def test_a_pay_range_the_spec_cannot_take_is_said_under_it_and_not_taken(workdir):
+    text = VAGUE.replace("[role]\n", "[role]\npay = { min = 100000, max = 150000 }\n")
+    app = RolescopeApp(str(spec_file(workdir, text)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6")
+        await settle(pilot, lambda: app.query_one("#pay-max", Input).value == "150000", "the pay is shown")
+        app.query_one("#pay-max", Input).value = "90000"
+        help_line = app.query_one("#pay-help")
+        await settle(pilot, lambda: help_line.display, "the problem is shown")
+        assert shown(app, "#pay-help") == "The maximum is below the minimum."
+        assert app.session.spec.role.pay.max == 150000
+        app.query_one("#pay-max", Input).value = "190000"
+        await settle(pilot, lambda: app.session.spec.role.pay.max == 190000, "the fixed range is taken")
+        assert not help_line.display

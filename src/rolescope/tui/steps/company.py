@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
+from rolescope import edits
 from rolescope.session import Session
 from rolescope.spec import ARCHETYPES, FAILURES
 from rolescope.tui.fields import CheckList, LineArea, SafeInput, field_row
@@ -78,41 +79,27 @@ class CompanyStep(Step):
 
     @on(Input.Changed, "#company-name")
     def _company_name(self, event: Input.Changed) -> None:
-        spec = self.spec
         # Fields are read from the widget, not the event: a Changed queued before an
         # undo refilled the field is stale.
-        name = event.input.value
-        self.edited(spec.model_copy(update={"company": spec.company.model_copy(update={"name": name})}), "company.name")
+        self.edited(edits.set_company_name(self.spec, event.input.value), "company.name")
 
     @on(Select.Changed, "#company-stage")
     def _stage(self, event: Select.Changed) -> None:
-        spec = self.spec
         # Read the widget, not the event: a Changed queued at mount may arrive after load().
         stage = str(event.select.value)
         self._stage_help(stage)
-        self.edited(
-            spec.model_copy(update={"company": spec.company.model_copy(update={"stage": stage})}), "company.stage"
-        )
+        self.edited(edits.set_stage(self.spec, stage), "company.stage")
 
     @on(TextArea.Changed, "#mission")
     def _mission(self, event: TextArea.Changed) -> None:
-        spec = self.spec
-        value = event.text_area.text
-        mission = value if value.strip() else None
-        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"mission": mission})}), "role.mission")
+        self.edited(edits.set_mission(self.spec, event.text_area.text), "role.mission")
 
     @on(SelectionList.SelectedChanged, "#team-current")
     def _team(self, event: SelectionList.SelectedChanged) -> None:
-        spec = self.spec
-        chosen = [a for a in ARCHETYPES if a in event.selection_list.selected]
-        self.edited(spec.model_copy(update={"team": spec.team.model_copy(update={"current": chosen})}), "team.current")
+        self.edited(edits.set_team(self.spec, event.selection_list.selected), "team.current")
 
     @on(Select.Changed, "#next-failure")
     def _failure(self, event: Select.Changed) -> None:
-        spec = self.spec
         value = event.select.value
         failure = None if value == NO_FAILURE else str(value)
-        self.edited(
-            spec.model_copy(update={"team": spec.team.model_copy(update={"next_failure": failure})}),
-            "team.next_failure",
-        )
+        self.edited(edits.set_next_failure(self.spec, failure), "team.next_failure")

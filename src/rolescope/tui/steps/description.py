@@ -14,26 +14,21 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Markdown, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from rolescope import edits
 from rolescope.document import build_document
 from rolescope.findings import RANK, Finding
 from rolescope.jd import render_markdown
 from rolescope.lint import lint_document
 from rolescope.lint_spec import published_against_spec
-from rolescope.numbers import format_number, parse_number
+from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.spec import Pay
+from rolescope.spec import RoleSpec
 from rolescope.tui.fields import SafeInput, SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
 PERIODS = (("per year", "year"), ("per month", "month"), ("per hour", "hour"))
-
-
-def parse_amount(value: str) -> float | None:
-    """An amount exactly as typed (thousands separators allowed), or None."""
-    amount = parse_number(value.replace(",", "").replace("_", ""))
-    return amount if amount is not None and amount <= 1e9 else None
 
 
 # From this content width (a 112-column terminal) the preview sits beside the form.
@@ -179,51 +174,47 @@ class DescriptionStep(Step):
             self.query_one("#must-have", TextArea).text = "\n".join(role.must_have)
             self.query_one("#nice-to-have", TextArea).text = "\n".join(role.nice_to_have)
 
-    def _role_from_inputs(self, changed: str):
-        """The role with the one field the lead changed taken from its input: the
+    def _edit(self, changed: str) -> RoleSpec:
+        """The spec with the one field the lead changed taken from its input: the
         others stay as the spec has them (a list read back from its box is tidied,
         which must not happen to a list nobody touched)."""
-        role = self.spec.role
-        updates: dict[str, object] = {}
+        spec = self.spec
         if changed == "location":
-            location = self.query_one("#location", Input).value
-            updates["location"] = location if location.strip() else None
-        elif changed in ("must-have", "nice-to-have"):
+            return edits.set_location(spec, self.query_one("#location", Input).value)
+        if changed in ("must-have", "nice-to-have"):
             text = self.query_one(f"#{changed}", TextArea).text
-            updates[changed.replace("-", "_")] = [line.strip() for line in text.splitlines() if line.strip()]
-        elif changed.startswith("pay-"):
-            pay, problem = self._pay()
+            return edits.set_skills(spec, changed.replace("-", "_"), text.splitlines())
+        if changed.startswith("pay-"):
+            problem = ""
+            try:
+                spec = self._pay(spec)
+            except edits.EditError as error:
+                problem = error.problem
             help_line = self.query_one("#pay-help", Static)
             help_line.update(problem)
             help_line.display = bool(problem)
-            if problem == "":
-                updates["pay"] = pay
-        return role.model_copy(update=updates)
+        return spec
 
-    def _pay(self) -> tuple[Pay | None, str]:
+    def _pay(self, spec: RoleSpec) -> RoleSpec:
         low_text = self.query_one("#pay-min", Input).value
         high_text = self.query_one("#pay-max", Input).value
         if not low_text.strip() and not high_text.strip():
-            return None, ""
-        low, high = parse_amount(low_text), parse_amount(high_text)
-        currency = self.query_one("#pay-currency", Input).value.strip().upper()
-        if low is None or high is None:
-            return None, "Give both ends of the pay range as plain numbers (at most 1,000,000,000)."
-        if high < low:
-            return None, "The maximum is below the minimum."
-        if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
-            return None, "The currency is a three-letter code such as USD or EUR."
-        period = self.query_one("#pay-period", Select).value
-        return Pay.model_validate({"min": low, "max": high, "currency": currency, "period": period}), ""
+            return edits.clear_pay(spec)
+        return edits.set_pay(
+            spec,
+            edits.parse_amount(low_text),
+            edits.parse_amount(high_text),
+            self.query_one("#pay-currency", Input).value,
+            str(self.query_one("#pay-period", Select).value),
+        )
 
     @on(Input.Changed)
     @on(Select.Changed)
     @on(TextArea.Changed)
     def _changed(self, event) -> None:
         event.stop()
-        spec = self.spec
         changed = event.control.id or ""
-        self.edited(spec.model_copy(update={"role": self._role_from_inputs(changed)}), f"role.{changed}")
+        self.edited(self._edit(changed), f"role.{changed}")
 
     def show(self, session: Session, r: Recommendation | None) -> None:
         # Rendering Markdown is the priciest redraw: only while the step is on screen.

@@ -17,10 +17,11 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus
 from textual.widgets import Button, DataTable, Static, TextArea
 
+from rolescope import edits
 from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.spec import MAX_STAGE_MINUTES, STAGE_KINDS, Interview, InterviewStage, RoleSpec, StageKind
+from rolescope.spec import InterviewStage, RoleSpec
 from rolescope.tui.fields import SafeTextArea, field_row
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
@@ -32,8 +33,6 @@ FIELDS = (
     ("operational_check", "Operational check: what the interviewers listen for"),
 )
 PLAN_HELP = "Each part of the plan is the archetype's until you edit it."
-MINUTES_STEP = 15
-NEW_STAGE_MINUTES = 45
 # Pairs of keys the footer shows under one description: "+- 15 min", "⇧↑⇧↓ Move".
 LENGTH_KEYS = Binding.Group("15 min", compact=True)
 MOVE_KEYS = Binding.Group("Move", compact=True)
@@ -135,16 +134,13 @@ class InterviewStep(Step):
             return
         # Only the part the lead changed: the others stay as the spec has them.
         key = area_id.removeprefix("plan-")
-        text = event.text_area.text
-        value = text if text.strip() and text != self._defaults()[key] else None
-        spec = self.spec
-        interview = spec.interview.model_copy(update={key: value})
-        self.edited(spec.model_copy(update={"interview": interview}), f"interview.{event.text_area.id}")
+        # The archetype's own text, or none, follows the archetype: no override.
+        spec = edits.set_assessment(self.spec, key, event.text_area.text, self._defaults()[key])
+        self.edited(spec, f"interview.{event.text_area.id}")
 
     @on(Button.Pressed, "#plan-reset")
     def _reset(self) -> None:
-        spec = self.spec
-        self.edited(spec.model_copy(update={"interview": Interview()}))
+        self.edited(edits.reset_interview(self.spec))
         self._fill(self.spec)
         self._fill_stages(self.spec)
 
@@ -189,30 +185,22 @@ class InterviewStep(Step):
         group: str | None = None
         cursor = row
         if change == "add":
-            used = {stage.kind for stage in stages}
-            kind: StageKind = next((kind for kind in STAGE_KINDS if kind not in used), "scenario")
-            cursor = min(row + 1, len(stages)) if stages else 0
-            stages.insert(cursor, InterviewStage(kind=kind, minutes=NEW_STAGE_MINUTES))
+            spec, cursor = edits.add_stage(spec, stages, row)
         elif not 0 <= row < len(stages):
             return
         elif change == "delete":
-            del stages[row]
+            spec = edits.remove_stage(spec, stages, row)
         elif change == "kind":
-            stage = stages[row]
-            kind = STAGE_KINDS[(STAGE_KINDS.index(stage.kind) + 1) % len(STAGE_KINDS)]
-            stages[row] = stage.model_copy(update={"kind": kind})
+            spec = edits.cycle_stage_kind(spec, stages, row)
         elif change == "take_home":
-            stages[row] = stages[row].model_copy(update={"take_home": not stages[row].take_home})
+            spec = edits.toggle_take_home(spec, stages, row)
         elif change in ("longer", "shorter"):
-            step = MINUTES_STEP if change == "longer" else -MINUTES_STEP
-            minutes = max(MINUTES_STEP, min(MAX_STAGE_MINUTES, stages[row].minutes + step))
-            stages[row] = stages[row].model_copy(update={"minutes": minutes})
+            spec = edits.change_stage_minutes(spec, stages, row, 1 if change == "longer" else -1)
             group = f"interview.stages[{row + 1}].minutes"
         elif change in ("up", "down"):
             cursor = row + (-1 if change == "up" else 1)
             if not 0 <= cursor < len(stages):
                 return
-            stages[row], stages[cursor] = stages[cursor], stages[row]
-        interview = spec.interview.model_copy(update={"stages": stages})
-        self.edited(spec.model_copy(update={"interview": interview}), group)
+            spec = edits.move_stage(spec, stages, row, cursor - row)
+        self.edited(spec, group)
         self._fill_stages(self.spec, cursor)

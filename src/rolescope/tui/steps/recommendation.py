@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
+from rolescope import edits
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.session import Session
@@ -46,11 +47,8 @@ class RecommendationStep(Step):
 
     @on(Input.Changed, "#title")
     def _title(self, event: Input.Changed) -> None:
-        spec = self.spec
         # The widget, not the event: a Changed queued before an undo refilled it is stale.
-        value = event.input.value
-        title = value if value.strip() else None
-        self.edited(spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})}), "role.title")
+        self.edited(edits.set_title(self.spec, event.input.value), "role.title")
 
     @on(Button.Pressed, "#save-split")
     def _save_split(self) -> None:

@@ -20,9 +20,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 from textual.widgets.data_table import ColumnKey
 
+from rolescope import edits
 from rolescope.classify import classify_text
 from rolescope.markdown import visible_controls
-from rolescope.numbers import exact_sum, format_number, parse_number
+from rolescope.numbers import exact_sum, format_number
 from rolescope.recommend import Recommendation, TaskResult
 from rolescope.report import confidence_flag, numbers_text, task_problems, task_row
 from rolescope.session import Session
@@ -34,17 +35,8 @@ from rolescope.tui.text import literal
 # Mid-tone colours that read on dark and light themes (and vanish under NO_COLOR,
 # where the words still say it).
 ARCHETYPE_STYLE = {"researcher": "#a855f7", "developer": "#0e9fbf", "operator": "#3b82f6"}
-OVERRIDE_CYCLE = (None, "researcher", "developer", "operator")
 FIXED_WIDTHS = {"number": 3, "archetype": 16, "weeks": 5, "confidence": 5}
 COLUMNS = (("#", "number"), ("archetype", "archetype"), ("weeks", "weeks"), ("sure", "confidence"), ("task", "text"))
-
-
-def parse_weeks(value: str) -> float | None:
-    """Weeks exactly as typed (a decimal comma allowed), or None if not a valid number."""
-    weeks = parse_number(value.strip().replace(",", "."))
-    if weeks is None or not 0 < weeks <= MAX_TASK_WEEKS:
-        return None
-    return weeks
 
 
 class TaskText(SafeTextArea):
@@ -394,7 +386,7 @@ class WorkStep(Step):
     @on(Input.Changed, "#task-weeks")
     def _typed(self, event: Input.Changed | TextArea.Changed) -> None:
         weeks_input = self.query_one("#task-weeks", Input)
-        weeks = parse_weeks(weeks_input.value)
+        weeks = edits.parse_weeks(weeks_input.value)
         weeks_input.set_class(weeks is None, "-invalid")
         self._show_evidence()
         if self.editing is not None and self.editing >= len(self.spec.tasks):
@@ -404,17 +396,10 @@ class WorkStep(Step):
         text = self.query_one("#task-text", TaskText).text
         if not text.strip() or weeks is None:
             return
-        spec = self.spec
-        task = spec.tasks[self.editing]
-        # Weeks the lead sets are no longer rolescope's estimate.
-        estimated = task.estimated if weeks == task.weeks else None
-        updated = task.model_copy(update={"text": text, "weeks": weeks, "estimated": estimated})
-        if updated == task:
-            return
-        tasks = list(spec.tasks)
-        tasks[self.editing] = updated
+        # Checked above as the spec checks them, so the edit cannot be refused here.
+        spec = edits.edit_task(self.spec, self.editing, text, weeks)
         # One undo step per task edit, however many keystrokes it takes.
-        if self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}]"):
+        if self.edited(spec, f"tasks[{self.editing}]"):
             self._rows_to_refresh.add(self.editing)
 
     @on(Input.Changed, "#task-outcome")
@@ -423,15 +408,8 @@ class WorkStep(Step):
             self.editing = None
         if self.editing is None:
             return  # a new task takes its outcome when Enter adds it
-        value = event.input.value
-        spec = self.spec
-        task = spec.tasks[self.editing]
-        updated = task.model_copy(update={"outcome": value if value.strip() else None})
-        if updated == task:
-            return
-        tasks = list(spec.tasks)
-        tasks[self.editing] = updated
-        self.edited(spec.model_copy(update={"tasks": tasks}), f"tasks[{self.editing}].outcome")
+        spec = edits.set_task_outcome(self.spec, self.editing, event.input.value)
+        self.edited(spec, f"tasks[{self.editing}].outcome")
 
     @on(TaskText.Submitted, "#task-text")
     @on(Input.Submitted, "#task-weeks")
@@ -441,7 +419,7 @@ class WorkStep(Step):
             self.action_back_to_table()
             return
         text = self.query_one("#task-text", TaskText).text
-        weeks = parse_weeks(self.query_one("#task-weeks", Input).value)
+        weeks = edits.parse_weeks(self.query_one("#task-weeks", Input).value)
         if not text.strip():
             self.tell("Type the task first.", severity="warning")
             return
@@ -451,10 +429,8 @@ class WorkStep(Step):
             )
             self.query_one("#task-weeks", Input).focus()
             return
-        spec = self.spec
-        outcome = self.query_one("#task-outcome", Input).value
-        task = Task(text=text, weeks=weeks, outcome=outcome if outcome.strip() else None)
-        if self.edited(spec.model_copy(update={"tasks": [*spec.tasks, task]})):
+        spec = edits.add_task(self.spec, text, weeks, self.query_one("#task-outcome", Input).value)
+        if self.edited(spec):
             self._rebuild_at = len(self.spec.tasks) - 1
         self.begin_new()
 
@@ -467,38 +443,28 @@ class WorkStep(Step):
     # ------------------------------------------------------------ list actions
 
     def delete_current(self) -> None:
-        spec = self.spec
-        if not spec.tasks:
-            return
         index = self.table.cursor_row
-        tasks = [task for position, task in enumerate(spec.tasks) if position != index]
-        if self.edited(spec.model_copy(update={"tasks": tasks})):
+        if not 0 <= index < len(self.spec.tasks):
+            return
+        if self.edited(edits.remove_task(self.spec, index)):
             self._rebuild_at = index
-        if not tasks:
+        if not self.spec.tasks:
             self.begin_new()
         self.tell(f"Deleted task {index + 1}. Ctrl+Z brings it back.", timeout=3)
 
     def move_current(self, offset: int) -> None:
-        spec = self.spec
-        index = self.table.cursor_row
-        target = index + offset
-        if not spec.tasks or not 0 <= target < len(spec.tasks):
+        if not self.spec.tasks:
             return
-        tasks = list(spec.tasks)
-        tasks[index], tasks[target] = tasks[target], tasks[index]
-        if self.edited(spec.model_copy(update={"tasks": tasks})):
-            self._rebuild_at = target
+        index = self.table.cursor_row
+        # Past either end the spec comes back as it was: nothing to hand on.
+        if self.edited(edits.move_task(self.spec, index, offset)):
+            self._rebuild_at = index + offset
 
     def cycle_override(self) -> None:
-        spec = self.spec
-        if not spec.tasks:
+        if not self.spec.tasks:
             return
         index = self.table.cursor_row
-        task = spec.tasks[index]
-        following = OVERRIDE_CYCLE[(OVERRIDE_CYCLE.index(task.archetype) + 1) % len(OVERRIDE_CYCLE)]
-        tasks = list(spec.tasks)
-        tasks[index] = task.model_copy(update={"archetype": following})
-        if self.edited(spec.model_copy(update={"tasks": tasks})):
+        if self.edited(edits.cycle_task_archetype(self.spec, index)):
             self._rows_to_refresh.add(index)
         self._load_editor(index)
 
