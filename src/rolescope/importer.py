@@ -31,6 +31,7 @@ from pathlib import Path
 
 from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
+from rolescope.edits import set_title
 from rolescope.errors import RolescopeError
 from rolescope.htmlposting import html_to_posting, looks_like_html
 from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
@@ -323,7 +324,7 @@ def _with_title(spec: RoleSpec, title: str, notes: list[str], catalog: Catalog) 
     if why:
         notes.append(f"The posting's title is not kept: {why.rstrip('.')}.")
         return spec
-    return spec.model_copy(update={"role": spec.role.model_copy(update={"title": title})})
+    return set_title(spec, title)
 
 
 def _identity(line: int) -> int:
