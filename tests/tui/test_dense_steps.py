@@ -203,3 +203,5 @@ async def test_a_splits_save_step_fits_80x24_with_its_buttons(workdir):
         targets = on_screen(app, app.query_one("#targets"))
         assert targets.count("fenwick-freight-") == 6
         assert all(line.rstrip().endswith((".toml", ".md")) for line in targets.splitlines() if "fenwick" in line)
+        # Each name on its label's row, not wrapped below it.
+        assert not [line for line in targets.splitlines() if line.strip() in ("first", "then", "and")]

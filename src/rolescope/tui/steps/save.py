@@ -20,6 +20,8 @@ from rolescope.tui.steps.base import Step
 from rolescope.tui.text import display_path
 
 LABEL_WIDTH = len("Export writes")
+# A split's files hang under its heading, narrow, so a long name fits at 80 columns.
+SPLIT_LABEL_WIDTH = len("  first")
 
 
 class SaveStep(Step):
@@ -64,7 +66,7 @@ class SaveStep(Step):
         path_input.placeholder = one_line(display_path(session.suggested_path()))
         lines = Text()
         target = Path(self.save_path()).expanduser() if self.save_path() else session.suggested_path()
-        # Every label right-aligned to one width, so the file names line up.
+        # Labels right-aligned, so the file names line up.
         lines.append(f"{'Save writes':>{LABEL_WIDTH}}  ", style="bold")
         lines.append(one_line(display_path(target)))
         if target.exists() and target.resolve() != session.path:
@@ -84,7 +86,8 @@ class SaveStep(Step):
                 for index, file in enumerate(role.files):
                     first = "Export writes" if len(plan) == 1 else "first"
                     label = (first if number == 0 else "then") if index == 0 else "and"
-                    lines.append(f"{label:>{LABEL_WIDTH}}  ", style="bold")
+                    width = LABEL_WIDTH if len(plan) == 1 else SPLIT_LABEL_WIDTH
+                    lines.append(f"{label:>{width}}  ", style="bold")
                     lines.append(one_line(display_path(file.path)))
                     if file.path in conflicts:
                         lines.append("  (exists, different: you will be asked first)", style="yellow")
