@@ -75,10 +75,42 @@ class SafeTextArea(TextArea):
         self.refresh()
 
 
-class LineArea(SafeTextArea):
+class OneLineText(SafeTextArea):
+    """Text that wraps but is one line: Home and End go to its ends, Enter does what
+    the field's `enter_pressed` says, and pasted line breaks become spaces."""
+
+    BINDINGS = [
+        Binding("home", "text_start", "Start", show=False),
+        Binding("end", "text_end", "End", show=False),
+    ]
+
+    def action_text_start(self) -> None:
+        self.move_cursor(self.document.start)
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    def enter_pressed(self) -> None:
+        self.screen.focus_next()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.enter_pressed()
+            return
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if result := self._replace_via_keyboard(" ".join(event.text.splitlines()), *self.selection):
+            self.move_cursor(result.end_location)
+
+
+class LineArea(OneLineText):
     """One line of prose (a mission): one row, ending in an ellipsis when cut, that
-    shows all of it, wrapped, while focused. It is one line: Enter moves on, as in a
-    one-line field, and pasted line breaks become spaces."""
+    shows all of it, wrapped, while focused; Enter moves on, as in a one-line field."""
 
     DEFAULT_CSS = """
     LineArea {
@@ -90,34 +122,8 @@ class LineArea(SafeTextArea):
     }
     """
 
-    # Home and End go to the ends of the text, as in the one-line field it is.
-    BINDINGS = [
-        Binding("home", "text_start", "Start", show=False),
-        Binding("end", "text_end", "End", show=False),
-    ]
-
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False, **kwargs)
-
-    def action_text_start(self) -> None:
-        self.move_cursor(self.document.start)
-
-    def action_text_end(self) -> None:
-        self.move_cursor(self.document.end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.screen.focus_next()
-            return
-        await super()._on_key(event)
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()
-        event.stop()
-        if result := self._replace_via_keyboard(" ".join(event.text.splitlines()), *self.selection):
-            self.move_cursor(result.end_location)
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)

@@ -11,7 +11,7 @@ the task's problem) is the core's: this step only shows it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -28,7 +28,7 @@ from rolescope.recommend import Recommendation, TaskResult
 from rolescope.report import confidence_flag, numbers_text, task_problems, task_row
 from rolescope.session import Session
 from rolescope.spec import MAX_TASK_WEEKS, Task
-from rolescope.tui.fields import SafeInput, SafeTextArea
+from rolescope.tui.fields import OneLineText, SafeInput
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -39,7 +39,7 @@ FIXED_WIDTHS = {"number": 3, "archetype": 16, "weeks": 5, "confidence": 5}
 COLUMNS = (("#", "number"), ("archetype", "archetype"), ("weeks", "weeks"), ("sure", "confidence"), ("task", "text"))
 
 
-class TaskText(SafeTextArea):
+class TaskText(OneLineText):
     """The task's text, wrapped so the whole of it shows. A task is one line: Enter
     adds or finishes it (as in a one-line field), and pasted line breaks become spaces."""
 
@@ -52,31 +52,9 @@ class TaskText(SafeTextArea):
         def control(self) -> TaskText:
             return self.text_area
 
-    # Home and End go to the ends of the task, as in the one-line field it is.
-    BINDINGS = [
-        Binding("home", "text_start", "Start", show=False),
-        Binding("end", "text_end", "End", show=False),
-    ]
-
-    def action_text_start(self) -> None:
-        self.move_cursor(self.document.start)
-
-    def action_text_end(self) -> None:
-        self.move_cursor(self.document.end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submitted(self))
-            return
-        await super()._on_key(event)
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()
-        event.stop()
-        if result := self._replace_via_keyboard(" ".join(event.text.splitlines()), *self.selection):
-            self.move_cursor(result.end_location)
+    def enter_pressed(self) -> None:
+        # Enter adds or finishes the task.
+        self.post_message(self.Submitted(self))
 
 
 class TaskTable(DataTable):
