@@ -210,6 +210,28 @@ def test_third_terse_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalo
     assert sum(classify_text(entry["text"], catalog).vague for entry in TERSE_3["task"]) <= 8
 
 
+def test_fourth_terse_set_is_big_and_apart_from_every_other_set():
+    # Only its shape is checked here: it is measured once, by hand, before anyone tunes on it.
+    fourth = load("terse_heldout_4.toml")
+    counts = {a: sum(e["archetype"] == a for e in fourth["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 60 and len(fourth["task"]) >= 180, counts
+    assert len(fourth["vague"]) >= 24
+    assert all(set(entry) == {"text"} for entry in fourth["vague"])
+    mine = [e["text"].lower() for part in fourth.values() for e in part]
+    assert len(set(mine)) == len(mine)
+    written = {
+        entry["text"].lower()
+        for path in DATA.glob("*.toml")
+        if path.name != "terse_heldout_4.toml"
+        for part in load(path.name).values()
+        if isinstance(part, list)
+        for entry in part
+        if isinstance(entry, dict) and "text" in entry
+    }
+    overlap = sorted(set(mine) & written)  # named alone, so a failure never shows the other sets' lines
+    assert not overlap, overlap
+
+
 @pytest.mark.parametrize(
     ("text", "written", "term"),
     [
