@@ -4,7 +4,8 @@ Folders are read in order: the presets shipped inside the package, the user's
 folder (`$ROLESCOPE_PRESETS`, else `$XDG_CONFIG_HOME/rolescope/presets`, else
 `~/.config/rolescope/presets`), then any `--presets DIR`. A later folder extends
 an earlier one: tables merge key by key, arrays of tables (titles) append, other
-values replace. Example roles are `roles/NAME.toml` spec files; a later folder's
+values replace; so does a plan, whose order is its meaning (an archetype's interview
+loop). Example roles are `roles/NAME.toml` spec files; a later folder's
 role of the same name wins.
 """
 
@@ -30,6 +31,9 @@ __all__ = [
     "load_catalog", "merge", "preset_folders", "user_presets_dir",
 ]  # fmt: skip
 DATA_FILES = ("archetypes", "stages", "recommend", "vocabulary", "titles", "jd", "lint", "import", "interview")
+# Arrays of tables that are one plan each: a later folder's replaces the earlier one
+# whole, as appending stages to a loop would make a loop nobody wrote ("*": any key).
+WHOLE_PLANS: dict[str, tuple[tuple[str, ...], ...]] = {"interview": (("loops", "*"),)}
 
 
 class Record:
@@ -207,12 +211,16 @@ def preset_folders(extra: tuple[str | Path, ...] = ()) -> tuple[Path, ...]:
     return tuple(folders)
 
 
-def merge(base: Any, extra: Any) -> Any:
-    """Tables merge by key, arrays of tables append, anything else is replaced."""
+def merge(base: Any, extra: Any, whole: tuple[tuple[str, ...], ...] = ()) -> Any:
+    """Tables merge by key, arrays of tables append, anything else is replaced, as is
+    the value at any key path in `whole` ("*" matches any key)."""
+    if any(not path for path in whole):
+        return extra
     if isinstance(base, dict) and isinstance(extra, dict):
         merged = dict(base)
         for key, value in extra.items():
-            merged[key] = merge(base[key], value) if key in base else value
+            inner = tuple(path[1:] for path in whole if path[0] in (key, "*"))
+            merged[key] = merge(base[key], value, inner) if key in base else value
         return merged
     if (
         isinstance(base, list)
@@ -279,7 +287,7 @@ def _build(folders: tuple[Path, ...], texts: dict[Path, str], roles: dict[str, P
     merged: dict[str, dict[str, Any]] = {name: {} for name in DATA_FILES}
     sources: dict[str, Path] = {}
     for path, text in texts.items():
-        merged[path.stem] = merge(merged[path.stem], _parse(path, text))
+        merged[path.stem] = merge(merged[path.stem], _parse(path, text), WHOLE_PLANS.get(path.stem, ()))
         sources[path.stem] = path
 
     def build(name: str, model: type[BaseModel], data: Any, *within: str | int) -> Any:

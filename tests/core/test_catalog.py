@@ -13,6 +13,23 @@ def test_merge_rules():
     assert merge({"a": {"x": 1, "y": 2}}, {"a": {"y": 3}}) == {"a": {"x": 1, "y": 3}}
     assert merge({"t": [{"n": 1}]}, {"t": [{"n": 2}]}) == {"t": [{"n": 1}, {"n": 2}]}
     assert merge({"team": ["a", "b"]}, {"team": ["c"]}) == {"team": ["c"]}
+    plans = {"loops": {"x": [{"n": 1}], "y": [{"n": 2}]}}
+    assert merge(plans, {"loops": {"x": [{"n": 3}]}}, (("loops", "*"),)) == {
+        "loops": {"x": [{"n": 3}], "y": [{"n": 2}]}
+    }
+
+
+def test_a_users_interview_loop_replaces_the_archetypes_not_appends_to_it(tmp_path, monkeypatch):
+    folder = tmp_path / "presets"
+    folder.mkdir()
+    (folder / "interview.toml").write_text(
+        '[loops]\ndeveloper = [{ kind = "exercise", minutes = 120 }, { kind = "conversation", minutes = 45 }]\n'
+    )
+    monkeypatch.setenv("ROLESCOPE_PRESETS", str(folder))
+    catalog = load_catalog()
+    loop = catalog.interview.loops["developer"]
+    assert [(stage.kind, stage.minutes) for stage in loop] == [("exercise", 120), ("conversation", 45)]
+    assert len(catalog.interview.loops["researcher"]) == 4  # the loops not written are kept
 
 
 def test_user_folder_extends_vocabulary_titles_and_thresholds(tmp_path, monkeypatch):
