@@ -183,3 +183,19 @@ async def test_saving_to_a_dangling_link_asks_first(workdir):
         await pilot.click("#choice-cancel")
         await settle(pilot)
     assert os.path.islink(link) and not (workdir / "elsewhere.toml").exists()
+
+
+async def test_keys_typed_while_a_step_is_still_being_built_land_in_its_field(spec_file):
+    """A step key, then typing at once: the step is built on its first visit, which
+    takes a moment on a busy machine; what is typed meanwhile waits for its field."""
+    from textual import events
+
+    app = RolescopeApp(str(spec_file))
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert not app.query("#step-company")  # at start only the verdict step is built
+        # All queued at once, as a terminal delivers keys typed quickly: none waits for the step.
+        for key, character in [("f2", None), ("space", " "), ("L", "L"), ("t", "t"), ("d", "d")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot, until=lambda: app.session.spec.company.name != "Kestrel Pay", what="the name changes")
+        assert app.session.spec.company.name == "Kestrel Pay Ltd"
+        assert app.query_one("#company-name").value == "Kestrel Pay Ltd"

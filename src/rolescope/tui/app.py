@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -110,6 +110,9 @@ class RolescopeApp(App[int]):
         self._config_failed = False
         # The step a step key asked for, until its focus and scroll have landed.
         self._arriving: str | None = None
+        # Keys typed while that step had no focus yet (still being built): they wait
+        # for its field, in order, instead of going to no one.
+        self._held_keys: list[events.Key] = []
         # Steps are built when first wanted (the one shown first at start, the others
         # in idle time after the first paint or when visited); `_steps_ready` have their state.
         self._steps_ready: set[str] = set()
@@ -509,8 +512,34 @@ class RolescopeApp(App[int]):
             # A step always opens at its top, whatever focusing scrolled.
             step.scroll_home(animate=False)
             self._arriving = None
+            self._release_keys()
 
         self.call_after_refresh(land)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._keys_wait():
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def _keys_wait(self) -> bool:
+        """Whether a key typed now must wait: the step a key chose has no focus yet
+        (a step built on first visit takes a moment on a busy machine), or keys
+        typed earlier are still waiting and this one must follow them."""
+        if self.screen is not self.screen_stack[0]:  # a dialog takes its keys at once
+            return False
+        if self._held_keys:
+            return True
+        if self._arriving is None:
+            return False
+        step = self._step(self._arriving)
+        focused = self.focused
+        return step is None or focused is None or step not in focused.ancestors_with_self
+
+    def _release_keys(self) -> None:
+        held, self._held_keys = self._held_keys, []
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
 
     def action_step(self, offset: int) -> None:
         tabs = self.query_one(TabbedContent)
