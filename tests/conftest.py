@@ -37,6 +37,17 @@ weeks = 6
 """
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The wizard's tests first: they are the slowest (each starts an app), and
+    started first they never end up the last ones running on one worker while
+    the other has nothing left to do."""
+    items.sort(key=lambda item: not _drives_the_wizard(item.nodeid))
+
+
+def _drives_the_wizard(nodeid: str) -> bool:
+    return nodeid.startswith(("tests/tui/", "tests/corpus/test_wizard_corpus.py"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_presets(tmp_path_factory, monkeypatch):
     """No test reads the real per-user presets folder or config (theme, recent specs)."""
