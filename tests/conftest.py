@@ -6,6 +6,7 @@ import signal
 # Before Textual is imported anywhere: no animations, so screens are deterministic.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 import atexit
+import gc
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,32 @@ stage = "pre-product"
 text = "Build the pipeline that loads help-centre articles into a vector index"
 weeks = 6
 """
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The wizard's tests first: they are the slowest (each starts an app), and
+    started first they never end up the last ones running on one worker while
+    the other has nothing left to do."""
+    items.sort(key=lambda item: not _drives_the_wizard(item.nodeid))
+
+
+def _drives_the_wizard(nodeid: str) -> bool:
+    return nodeid.startswith(("tests/tui/", "tests/corpus/test_wizard_corpus.py"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker collects its garbage before it reports that it has finished.
+
+    Once it has, pytest-xdist closes it and waits five seconds, then sends it
+    SIGINT; pytest's own last passes of the garbage collector over a heap that
+    held hundreds of apps can take longer than that on a busy machine, and the
+    KeyboardInterrupt then lands in whatever runs, such as Hypothesis's
+    garbage-collector callback, which prints it as an unraisable exception.
+    The same passes made here, then frozen, leave those last ones nothing to do."""
+    if hasattr(session.config, "workerinput"):
+        for _ in range(5):  # as many passes as pytest makes: a finalizer can free more
+            gc.collect()
+        gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ import pytest
 
 import rolescope
 from rolescope import __version__
+from rolescope.cli import main
 from rolescope.specio import read_spec
 from tests.conftest import MINIMAL_SPEC, PRESET_NAMES, preset_path, run_cli
 
@@ -67,10 +68,12 @@ def test_new_to_stdout_and_unknown_preset():
 
 
 @pytest.mark.parametrize("name", PRESET_NAMES)
-def test_recommend_json_contract(name):
-    result = run_cli("recommend", str(preset_path(name)), "--json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+def test_recommend_json_contract(name, capsys):
+    # In-process: the real command's exit code and streams are checked just above and below.
+    code = main(["recommend", str(preset_path(name)), "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    data = json.loads(out)
     assert 0 <= data["engineering_share"] <= 1 and 0 <= data["research_share"] <= 1
     assert abs(data["engineering_share"] + data["research_share"] - 1) < 1e-9
     assert set(data["shares"]) == {"researcher", "developer", "operator"}
@@ -292,14 +295,30 @@ CORE_MODULES = [
 ]
 
 
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_modules_import_no_terminal_ui(module):
-    """The core knows nothing of the terminal: each module, alone in a fresh
-    interpreter, pulls in neither Textual nor Rich."""
-    code = f"import sys, {module}; print(','.join(m for m in ('textual', 'rich') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+@pytest.fixture(scope="module")
+def terminal_ui_pulled_in() -> dict[str, str]:
+    """For each core module, the terminal-UI packages its import pulls in. One fresh
+    interpreter imports them one after another: imports only add to `sys.modules`,
+    so a package that appears after a module's import came with that module."""
+    code = (
+        "import importlib, json, sys\n"
+        "found, loaded = {}, set()\n"
+        "for module in sys.argv[1:]:\n"
+        "    importlib.import_module(module)\n"
+        "    found[module] = ','.join(m for m in ('textual', 'rich') if m in sys.modules and m not in loaded)\n"
+        "    loaded.update(m for m in ('textual', 'rich') if m in sys.modules)\n"
+        "print(json.dumps(found))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *CORE_MODULES], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_modules_import_no_terminal_ui(module, terminal_ui_pulled_in):
+    """The core knows nothing of the terminal: no core module, imported in a fresh
+    interpreter, pulls in Textual or Rich."""
+    assert terminal_ui_pulled_in[module] == ""
 
 
 def _package_modules() -> set[str]:

@@ -35,8 +35,9 @@ class Terminal:
             with contextlib.suppress(OSError):
                 self.drawn += os.read(self.fd, 65536)
 
-    def wait_for(self, predicate, what: str, limit: float = 60.0) -> None:
-        # The limit only turns a hang into a failure; passing never depends on it.
+    def wait_for(self, predicate, what: str, limit: float = 300.0) -> None:
+        # The limit only turns a hang into a failure; passing never depends on it
+        # (a wizard on a machine busy many times over took more than a minute).
         deadline = time.monotonic() + limit
         while not predicate():
             assert time.monotonic() < deadline, f"never happened: {what}"

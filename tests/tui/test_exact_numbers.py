@@ -56,7 +56,7 @@ async def test_pay_and_weeks_survive_edits_and_save_exactly(tmp_path, monkeypatc
         await settle(pilot, until=lambda: app.session.spec.tasks[0].text.endswith(" daily"))
         await pilot.press("escape", "n")
         await settle(pilot)
-        await pilot.press(*"Set up drift alerts for the index", "tab", *["backspace"] * 3, *"0.1000000001", "enter")
+        await pilot.press(*"Drift alerts", "tab", *["backspace"] * 3, *"0.1000000001", "enter")
         await settle(pilot, until=lambda: len(app.session.spec.tasks) == 2)
         await pilot.press("ctrl+s")
         await settle(pilot, until=lambda: not app.session.dirty)

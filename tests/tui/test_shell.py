@@ -60,22 +60,42 @@ def test_shorten_middle_keeps_both_ends():
     assert len(cut) == 20 and cut.startswith("a-very-lo") and cut.endswith("title.toml") and "…" in cut
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 32), (120, 40)])
-async def test_header_is_one_row_naming_the_file_and_the_step(workdir, size):
+@pytest.mark.parametrize("size", [(80, 24), (100, 32), (120, 40)], ids=["80x24", "100x32", "120x40"])
+async def test_header_and_footer_on_every_step(workdir, size):
+    """One walk through the steps at each size: the header is one row naming the
+    file and the step, and the footer never hides undo, redo or the archetype key."""
     path = copy_preset("rag-support-search", workdir, "a-role-with-a-rather-long-file-name-for-the-header.toml")
     app = RolescopeApp(str(path))
     async with app.run_test(size=size) as pilot:
         labels = {"company": "1 Company", "work": "2 Work", "recommendation": "3 Verdict", "save": "6 Save"}
-        for step, label in labels.items():
-            await pilot.press(STEP_KEYS[step])
+        for step, key in STEP_KEYS.items():
+            await pilot.press(key)
             await settle(pilot)
-            top = screen_lines(app)[0]
-            assert app.query_one(WizardHeader).region.height == 1
-            assert label in top, top
-            # The name is cut in the middle, never at its end: the extension stays.
-            assert ".toml" in top and top.index(".toml") < top.index(label)
-            # The gauge starts on the second row: the header takes one.
-            assert "engineering" in screen_lines(app)[1]
+            lines = screen_lines(app)
+            if step in labels:
+                top = lines[0]
+                assert app.query_one(WizardHeader).region.height == 1, step
+                assert labels[step] in top, top
+                # The name is cut in the middle, never at its end: the extension stays.
+                assert ".toml" in top and top.index(".toml") < top.index(labels[step])
+                # The gauge starts on the second row: the header takes one.
+                assert "engineering" in lines[1], step
+            actions = footer_actions(app)
+            assert "undo" in actions and "redo" in actions, (step, actions)
+            assert "^z Undo" in lines[-1] and "^y Redo" in lines[-1], (step, lines[-1])
+        await pilot.press("f3")
+        await settle(pilot)
+        actions = footer_actions(app)
+        # The task list's own keys come first, then undo and redo.
+        assert actions[: actions.index("undo")] == [
+            "edit_task",
+            "new_task",
+            "delete_task",
+            "move_task(-1)",
+            "move_task(1)",
+            "cycle_archetype",
+        ]
+        assert "a Archetype" in screen_lines(app)[-1]
 
 
 async def test_clicking_a_step_in_the_header_goes_there(workdir):
@@ -103,32 +123,6 @@ async def test_unsaved_changes_show_in_the_header(workdir):
 
 
 # ------------------------------------------------------------ footer
-
-
-@pytest.mark.parametrize("size", [(80, 24), (100, 32)])
-async def test_footer_never_hides_archetype_undo_or_redo(workdir, size):
-    app = RolescopeApp(str(copy_preset("rag-support-search", workdir)))
-    async with app.run_test(size=size) as pilot:
-        for step, key in STEP_KEYS.items():
-            await pilot.press(key)
-            await settle(pilot)
-            actions = footer_actions(app)
-            assert "undo" in actions and "redo" in actions, (step, actions)
-            footer_line = screen_lines(app)[-1]
-            assert "^z Undo" in footer_line and "^y Redo" in footer_line, footer_line
-        await pilot.press("f3")
-        await settle(pilot)
-        actions = footer_actions(app)
-        # The task list's own keys come first, then undo and redo.
-        assert actions[: actions.index("undo")] == [
-            "edit_task",
-            "new_task",
-            "delete_task",
-            "move_task(-1)",
-            "move_task(1)",
-            "cycle_archetype",
-        ]
-        assert "a Archetype" in screen_lines(app)[-1]
 
 
 async def test_footer_shows_more_app_keys_when_there_is_room(workdir):
