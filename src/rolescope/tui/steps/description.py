@@ -18,8 +18,6 @@ from rolescope import edits
 from rolescope.document import build_document
 from rolescope.findings import RANK, Finding
 from rolescope.jd import render_markdown
-from rolescope.lint import lint_document
-from rolescope.lint_spec import published_against_spec
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
@@ -224,6 +222,10 @@ class DescriptionStep(Step):
             self._preview_wanted = "*The description appears once there is at least one task.*"
             self.findings = []
         else:
+            # Loaded on the step's first showing: the first frame waits for none of the linter.
+            from rolescope.lint import lint_document
+            from rolescope.lint_spec import published_against_spec
+
             # One document: the preview renders it and the findings are its own, the
             # linter's, and what `lint --spec` says of what export publishes.
             document = build_document(session.spec, r, self.catalog)
