@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
 
@@ -389,6 +389,7 @@ def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[
 
 # Distinct words whose candidate terms an index remembers (a bound on its memory).
 _MEMO_TOKENS = 50_000
+_NO_CANDIDATES: list[Any] = []  # never appended to: callers only read it
 
 
 class TermIndex(Generic[Payload]):
@@ -434,6 +435,8 @@ class TermIndex(Generic[Payload]):
             found.extend(self._prefix.get(token[:size], ()))
         if self._anything:
             found += self._anything
+        if not found:
+            found = _NO_CANDIDATES  # most words start no term: one shared empty list
         if len(self._by_token) < _MEMO_TOKENS:
             self._by_token[token] = found
         return found
