@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Markdown, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from rolescope import edits
@@ -120,6 +120,9 @@ class DescriptionStep(Step):
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
+        # Textual's Markdown (and its parser) loads with the step, after the first frame.
+        from textual.widgets import Markdown
+
         with Vertical(id="jd-form"):
             yield from self._form()
         with Vertical(id="jd-preview"):
@@ -290,6 +293,8 @@ class DescriptionStep(Step):
     async def _render_preview(self) -> None:
         """Render until the preview shows the latest text; a burst of keystrokes
         costs one render after the one under way, not one each."""
+        from textual.widgets import Markdown
+
         preview = self.query_one("#preview", Markdown)
         try:
             while self._preview_shown != self._preview_wanted:
