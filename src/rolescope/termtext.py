@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import os
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rolescope.catalog import Catalog
 from rolescope.classify import Classification
-from rolescope.importer import Imported
 from rolescope.markdown import visible_controls
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation
 from rolescope.report import VERDICTS, Gauge, Report, build_report
 from rolescope.spec import RoleSpec
 from rolescope.wording import pct
+
+if TYPE_CHECKING:  # the wizard's gauge draws from here and imports no posting reader
+    from rolescope.importer import Imported
 
 _CODES = {
     "bold": "1",

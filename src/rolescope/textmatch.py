@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
 
@@ -234,7 +234,10 @@ class Tokens:
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
 
-@lru_cache(maxsize=20_000)
+# Shared by the classifier and the matchers reading the same line a moment apart.
+# Each line's results are remembered by its reader, so a few hundred lines are
+# enough; every line of a 2,000-task spec would hold about 10 MB.
+@lru_cache(maxsize=512)
 def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
     stems: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -289,6 +292,7 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
     return Tokens(text, stems, spans, segments, frozenset(questions), can_start, can_end, heads, label, quoted)
 
 
+_NONE: frozenset[int] = frozenset()  # one empty set for every line: each new one costs 200 bytes
 _QUOTED = re.compile(r'"([^"]*)"|\u201c([^\u201d]*)\u201d')
 # A quoted name is short; a longer quotation is the task itself, pasted in quotes.
 _NAME_WORDS = 5
@@ -298,7 +302,7 @@ def _quoted(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     """Stems inside short double-quoted names ("because you watched" row), when
     the line has words outside them too."""
     if '"' not in text and "\u201c" not in text:
-        return frozenset()
+        return _NONE
     inside: set[int] = set()
     index = 0  # quotes and words both run left to right: one pass over each
     for match in _QUOTED.finditer(text):
@@ -311,7 +315,7 @@ def _quoted(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
             index += 1
         if len({spans[position] for position in found}) <= _NAME_WORDS:
             inside.update(found)
-    return frozenset(inside) if len(inside) < len(spans) else frozenset()
+    return frozenset(inside) if inside and len(inside) < len(spans) else _NONE
 
 
 def tokenize(text: str, lexicon: Lexicon = PLAIN) -> Tokens:
@@ -385,6 +389,7 @@ def find(term: Term, tokens: list[str], taken: set[int] | None = None) -> tuple[
 
 # Distinct words whose candidate terms an index remembers (a bound on its memory).
 _MEMO_TOKENS = 50_000
+_NO_CANDIDATES: list[Any] = []  # never appended to: callers only read it
 
 
 class TermIndex(Generic[Payload]):
@@ -430,6 +435,8 @@ class TermIndex(Generic[Payload]):
             found.extend(self._prefix.get(token[:size], ()))
         if self._anything:
             found += self._anything
+        if not found:
+            found = _NO_CANDIDATES  # most words start no term: one shared empty list
         if len(self._by_token) < _MEMO_TOKENS:
             self._by_token[token] = found
         return found

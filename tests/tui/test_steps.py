@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import DataTable, Input, TabbedContent, TextArea
 
 from rolescope.catalog import load_catalog
@@ -16,7 +17,7 @@ from rolescope.specio import read_spec
 from rolescope.tui.app import RolescopeApp
 from rolescope.tui.gauge import SplitGauge
 from rolescope.tui.steps.description import FindingList, PreviewPane
-from rolescope.tui.steps.work import TaskText
+from rolescope.tui.steps.work import ARCHETYPE_STYLE, TaskText
 from tests.conftest import preset_path
 from tests.tui.waiting import settle
 
@@ -98,6 +99,31 @@ async def test_vague_tasks_stand_apart_and_there_is_no_verdict_without_signal(wo
         await pilot.press("down", "down")
         await settle(pilot)
         assert not app.query_one("#task-problem").display
+
+
+async def test_the_task_list_makes_rich_text_only_for_the_rows_it_draws(workdir):
+    tasks = "".join(
+        f'[[tasks]]\ntext = "Build the API endpoint for ranking, part {n}"\nweeks = 0.1\n' for n in range(300)
+    )
+    app = RolescopeApp(str(spec_file(workdir, DATA_PIPELINES.split("[[tasks]]")[0] + tasks)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        table = app.query_one("#tasks", DataTable)
+        # Every task is a row, each cell kept as its words and look: a rich Text for
+        # each cell of thousands of tasks held megabytes.
+        assert table.row_count == 300
+        kept = [table.get_row_at(row) for row in range(table.row_count)]
+        assert not any(isinstance(value, Text) for row in kept for value in row)
+        assert [cell(app, 299, column) for column in (0, 1, 4)] == [
+            "300",
+            "developer",
+            "Build the API endpoint for ranking, part 299",
+        ]
+        # Drawn as before: the archetype in its colour, the task cut to one line.
+        drawn = kept[0][1].__rich__()
+        assert isinstance(drawn, Text) and drawn.plain == "developer" and drawn.style == ARCHETYPE_STYLE["developer"]
+        assert kept[0][4].__rich__().overflow == "ellipsis"
 
 
 async def test_the_data_engineering_verdict_is_said_plainly(workdir):

@@ -11,15 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Markdown, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from rolescope import edits
 from rolescope.document import build_document
 from rolescope.findings import RANK, Finding
 from rolescope.jd import render_markdown
-from rolescope.lint import lint_document
-from rolescope.lint_spec import published_against_spec
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
@@ -122,6 +120,9 @@ class DescriptionStep(Step):
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
+        # Textual's Markdown (and its parser) loads with the step, after the first frame.
+        from textual.widgets import Markdown
+
         with Vertical(id="jd-form"):
             yield from self._form()
         with Vertical(id="jd-preview"):
@@ -224,6 +225,10 @@ class DescriptionStep(Step):
             self._preview_wanted = "*The description appears once there is at least one task.*"
             self.findings = []
         else:
+            # Loaded on the step's first showing: the first frame waits for none of the linter.
+            from rolescope.lint import lint_document
+            from rolescope.lint_spec import published_against_spec
+
             # One document: the preview renders it and the findings are its own, the
             # linter's, and what `lint --spec` says of what export publishes.
             document = build_document(session.spec, r, self.catalog)
@@ -288,6 +293,8 @@ class DescriptionStep(Step):
     async def _render_preview(self) -> None:
         """Render until the preview shows the latest text; a burst of keystrokes
         costs one render after the one under way, not one each."""
+        from textual.widgets import Markdown
+
         preview = self.query_one("#preview", Markdown)
         try:
             while self._preview_shown != self._preview_wanted:

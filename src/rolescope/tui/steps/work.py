@@ -10,6 +10,9 @@ the task's problem) is the core's: this step only shows it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -37,6 +40,26 @@ from rolescope.tui.text import literal
 ARCHETYPE_STYLE = {"researcher": "#a855f7", "developer": "#0e9fbf", "operator": "#3b82f6"}
 FIXED_WIDTHS = {"number": 3, "archetype": 16, "weeks": 5, "confidence": 5}
 COLUMNS = (("#", "number"), ("archetype", "archetype"), ("weeks", "weeks"), ("sure", "confidence"), ("task", "text"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of the task list, made into rich Text only when drawn: the table
+    draws only the rows on screen, and a Text for every cell of 2,000 tasks would
+    hold megabytes."""
+
+    plain: str
+    style: str = ""
+    justify: JustifyMethod | None = None
+    cut: bool = False  # one line, cut with an ellipsis
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __rich__(self) -> Text:
+        if self.cut:
+            return Text(self.plain, style=self.style, no_wrap=True, overflow="ellipsis", end="")
+        return Text(self.plain, style=self.style, justify=self.justify)
 
 
 class TaskText(OneLineText):
@@ -174,7 +197,7 @@ class WorkStep(Step):
         r = self.recommendation
         return r.tasks[index] if r is not None and index < len(r.tasks) else None
 
-    def _row(self, number: int, task: Task) -> list:
+    def _row(self, number: int, task: Task) -> list[Cell]:
         result = self._result(number - 1)
         row = task_row(result) if result is not None else None
         if row is None or row.state == "vague":
@@ -184,17 +207,17 @@ class WorkStep(Step):
             tag = f"{row.archetype} (set)" if row.state == "set" else row.archetype
             style, sure = ARCHETYPE_STYLE[row.archetype], row.flag
         return [
-            Text(str(number), justify="right"),
-            Text(tag, style=style),
+            Cell(str(number), justify="right"),
+            Cell(tag, style=style),
             # "~": weeks rolescope estimated (a posting gave none) until the lead sets them.
-            Text(
+            Cell(
                 ("~" if task.estimated else "") + format_number(task.weeks, thousands=False),
                 justify="right",
                 style="italic" if task.estimated else "",
             ),
-            Text(sure, justify="right", style="bold" if row is not None and row.state == "unsure" else ""),
+            Cell(sure, justify="right", style="bold" if row is not None and row.state == "unsure" else ""),
             # One line, cut with an ellipsis: the editor below shows the whole task.
-            Text(visible_controls(task.text), no_wrap=True, overflow="ellipsis", end=""),
+            Cell(visible_controls(task.text), cut=True),
         ]
 
     def load(self, session: Session) -> None:
