@@ -595,7 +595,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         else:
             result = lint_text(text, catalog, fmt, file=file)
         if where is not None:
-            from dataclasses import replace
+            from rolescope.values import replace
 
             result.findings = [
                 replace(f, line=where(f.line), column=None) if f.line is not None else f for f in result.findings

@@ -289,6 +289,7 @@ CORE_MODULES = [
     "rolescope.textfiles",
     "rolescope.tomlread",
     "rolescope.tomlwrite",
+    "rolescope.values",
 ]
 
 
