@@ -13,8 +13,7 @@ when nothing is left to run at exit: tearing the interpreter down (every module
 and object freed one by one) cost a tenth of `recommend`'s time, to free memory
 the system takes back at once anyway."""
 
-import sys  # nothing else: not even __future__, which is a module to import
-from typing import NoReturn
+import sys  # nothing else: not even __future__ or typing, which are modules to import
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()
 
 
-def run() -> NoReturn:
+def run() -> None:
     """The console script: `main`, then the end of the process."""
     code = main()
     import atexit
