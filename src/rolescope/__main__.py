@@ -10,8 +10,8 @@ through many inputs turns it back on once started (`cli.collect_garbage`).
 
 A headless command then ends the process as soon as its output is flushed,
 when nothing is left to run at exit: tearing the interpreter down (every module
-and object freed one by one) cost a tenth of `recommend`'s time, to free memory
-the system takes back at once anyway."""
+and object freed one by one) cost nearly a tenth of `recommend`'s time, to free
+memory the system takes back at once anyway."""
 
 import sys  # nothing else: not even __future__ or typing, which are modules to import
 
