@@ -13,16 +13,16 @@ problem in "latency spike"; the evidence shows the word with the neighbour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
 from rolescope.textmatch import TICKET, TermIndex, Tokens, tokenize
+from rolescope.values import valueclass
 
 
-@dataclass(frozen=True)
+@valueclass
 class Evidence:
     term: str
     archetype: str
@@ -30,7 +30,7 @@ class Evidence:
     text: str  # the words of the line that matched
 
 
-@dataclass(frozen=True)
+@valueclass
 class Classification:
     text: str
     archetype: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import errno
+import gc
 import json
 import os
 import re
@@ -17,6 +18,8 @@ from rolescope import __version__
 from rolescope.errors import RolescopeError
 
 if TYPE_CHECKING:  # the commands import what they need when they run
+    from collections.abc import Callable
+
     from rolescope.catalog import Catalog
     from rolescope.recommend import Recommendation
     from rolescope.spec import RoleSpec
@@ -47,6 +50,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[_Parser]
+
+
 def _presets_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--presets",
@@ -67,17 +74,26 @@ def _formats(value: str) -> tuple[str, ...]:
     return chosen
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given `command`, only that command's options are defined
+    (each costs its share of a start-up, and a command's own never need the others)."""
     parser = _Parser(prog="rolescope", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"rolescope {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS if command is None else (command,):
+        _DEFINE[name](sub)
+    return parser
 
+
+def _define_new(sub: _Commands) -> None:
     new = sub.add_parser("new", help="write a starting spec from a preset")
     new.add_argument("--preset", required=True, metavar="NAME", help="a preset name (see: rolescope presets)")
     new.add_argument("-o", "--output", metavar="FILE", help="where to write the spec (default: standard output)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     _presets_option(new)
 
+
+def _define_recommend(sub: _Commands) -> None:
     rec = sub.add_parser("recommend", help="print the recommendation for a spec")
     rec.add_argument("spec", metavar="SPEC.toml")
     rec.add_argument("--json", action="store_true", help="one JSON object")
@@ -85,11 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--force", action="store_true", help="with --split-out, overwrite existing files")
     _presets_option(rec)
 
+
+def _define_classify(sub: _Commands) -> None:
     cls = sub.add_parser("classify", help="classify task lines")
     cls.add_argument("text", nargs="*", metavar="TEXT", help="task lines (default: one per line on stdin)")
     cls.add_argument("--json", action="store_true", help="a JSON list, one object per line in input order")
     _presets_option(cls)
 
+
+def _define_export(sub: _Commands) -> None:
     exp = sub.add_parser("export", help="write the spec and job description for each spec")
     exp.add_argument("specs", nargs="+", metavar="SPEC.toml")
     exp.add_argument("--out", metavar="DIR", default=".", help="output folder (default: the current one)")
@@ -108,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _presets_option(exp)
 
+
+def _define_lint(sub: _Commands) -> None:
     lnt = sub.add_parser("lint", help="check job descriptions (Markdown, plain text or HTML) against the lint rules")
     lnt.add_argument("files", nargs="+", metavar="FILE", help="postings to check; - reads standard input")
     shape = lnt.add_mutually_exclusive_group()
@@ -127,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _presets_option(lnt)
 
+
+def _define_import(sub: _Commands) -> None:
     imp = sub.add_parser("import", help="turn an existing job posting into a draft spec and print its recommendation")
     imp.add_argument(
         "posting", metavar="POSTING", help="a posting in Markdown, plain text or HTML; - reads standard input"
@@ -143,10 +167,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _presets_option(imp)
 
+
+def _define_presets(sub: _Commands) -> None:
     pre = sub.add_parser("presets", help="list the example roles")
     pre.add_argument("--json", action="store_true", help="a JSON list of objects")
     _presets_option(pre)
-    return parser
+
+
+_DEFINE: dict[str, Callable[[_Commands], None]] = {
+    "new": _define_new,
+    "recommend": _define_recommend,
+    "classify": _define_classify,
+    "export": _define_export,
+    "lint": _define_lint,
+    "import": _define_import,
+    "presets": _define_presets,
+}
 
 
 class OutputError(Exception):
@@ -233,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     if (argv and argv[0] in COMMANDS) or any(flag in argv[:1] for flag in ("-h", "--help", "--version")):
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
         return int(HANDLERS[args.command](args))
     _refuse_mistyped_command(argv)
     return _wizard(argv)
@@ -259,6 +295,15 @@ def _print_problems(lines: list[str]) -> None:
         return
     for line in lines:
         print(one_line(line), file=sys.stderr)
+
+
+def collect_garbage() -> None:
+    """The cycle collector back on, for a command that works through many inputs
+    (the console script starts with it off: see `rolescope.__main__`). What start-up
+    built stays out of its passes: it lives until the command ends."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -450,6 +495,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _make_folder(out)
     catalog = _catalog(args)
+    collect_garbage()
     # Progress redraws one line with escape codes: only on a terminal that takes them
     # (not TERM=dumb, not NO_COLOR), like colour.
     show_progress = len(args.specs) >= 5 and wants_colour(sys.stderr)
@@ -514,6 +560,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from rolescope.lintout import text_line, to_json, to_sarif
 
     catalog = _catalog(args)
+    collect_garbage()
     spec = None
     if args.spec:
         from rolescope.specio import read_spec
@@ -548,7 +595,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         else:
             result = lint_text(text, catalog, fmt, file=file)
         if where is not None:
-            from dataclasses import replace
+            from rolescope.values import replace
 
             result.findings = [
                 replace(f, line=where(f.line), column=None) if f.line is not None else f for f in result.findings
@@ -593,6 +640,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rolescope.specio import dump_spec, spec_to_data
 
     catalog = _catalog(args)
+    collect_garbage()
     name = args.posting
     if name == "-" and (sys.stdin is None or sys.stdin.isatty()):
         raise RolescopeError("rolescope import: - reads the posting from standard input, but none was given")
@@ -704,6 +752,7 @@ def _wizard(argv: list[str]) -> int:
             # A posting opens as a new, unsaved role drafted from it (as `rolescope import`).
             imported = import_posting_file(Path(args.spec), _catalog(args)).spec
     _check_wizard_can_run()
+    collect_garbage()
     from rolescope.tui import run_wizard  # the only place the terminal UI is imported
 
     if imported is not None:

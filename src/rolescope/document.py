@@ -8,8 +8,6 @@ All text here is plain: each renderer escapes it for its own format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
 from rolescope.findings import Finding
@@ -17,11 +15,12 @@ from rolescope.numbers import exact_sum, format_number
 from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import RoleSpec
 from rolescope.textmatch import raw_words
+from rolescope.values import field, valueclass
 from rolescope.verdict import ENGINEERING
 from rolescope.wording import format_pay, join_words
 
 
-@dataclass(frozen=True)
+@valueclass
 class Source:
     """Where an item came from: a spec field ("tasks[3].outcome", "role.must_have[2]"),
     or a preset ("presets:archetypes.developer.owns")."""
@@ -34,7 +33,7 @@ class Source:
         return not self.field.startswith("presets:")
 
 
-@dataclass(frozen=True)
+@valueclass
 class Item:
     text: str
     source: Source
@@ -42,7 +41,7 @@ class Item:
     drafted: bool = False  # worded by rolescope because the spec had no text for it
 
 
-@dataclass(frozen=True)
+@valueclass
 class Section:
     key: str  # mission | outcomes | owns | support | must_have | nice_to_have | interview | pay
     heading: str
@@ -51,7 +50,7 @@ class Section:
     intro: str | None = None
 
 
-@dataclass(frozen=True)
+@valueclass
 class Cut:
     """Something the spec holds that the description leaves out, and why."""
 
@@ -60,7 +59,7 @@ class Cut:
     reason: str
 
 
-@dataclass(frozen=True)
+@valueclass
 class JobDocument:
     title: str
     company: str

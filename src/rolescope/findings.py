@@ -3,14 +3,15 @@ and `lint`; the text, JSON and SARIF emitters only format it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
+
+from rolescope.values import replace, valueclass
 
 SEVERITIES = ("info", "warning", "error")
 RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-@dataclass(frozen=True)
+@valueclass
 class Finding:
     rule: str
     severity: str  # info | warning | error

@@ -13,13 +13,12 @@ All text here is plain: each renderer escapes it for its own format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rolescope.catalog import Catalog, KitKind, KitLabels
 from rolescope.document import possessive
 from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import InterviewStage, RoleSpec
 from rolescope.textmatch import raw_words
+from rolescope.values import valueclass
 
 # The archetypes whose tasks a stage's question draws on, first choice first. An
 # engineering hire's scenario may come from the services they build; a research
@@ -32,7 +31,7 @@ _DRAWS_ON: dict[str, tuple[str, ...]] = {
 _RESEARCH_DRAWS_ON: dict[str, tuple[str, ...]] = {**_DRAWS_ON, "scenario": ("operator",)}
 
 
-@dataclass(frozen=True)
+@valueclass
 class Attribute:
     """One line of the scorecard: what to judge, and the spec tasks it comes from (1-based)."""
 
@@ -40,7 +39,7 @@ class Attribute:
     tasks: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@valueclass
 class KitStage:
     name: str
     kind: str
@@ -56,7 +55,7 @@ class KitStage:
     drawn_from: tuple[int, ...] = ()  # the tasks the question was drawn from
 
 
-@dataclass(frozen=True)
+@valueclass
 class InterviewKit:
     title: str
     role: str  # the title of the role the loop hires for

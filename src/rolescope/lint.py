@@ -13,7 +13,6 @@ import datetime
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from dataclasses import replace as dataclass_replace
 from typing import Any
 
 from rolescope.catalog import Catalog, LintRule
@@ -22,6 +21,7 @@ from rolescope.document import JobDocument
 from rolescope.findings import RANK, Finding
 from rolescope.phrases import Match, PhraseIndex, longest, tokenize
 from rolescope.postparse import Line, Posting, parse_posting
+from rolescope.values import replace
 
 DUTY_SECTIONS = ("owns",)
 REQUIREMENT_SECTIONS = ("must_have", "nice_to_have")
@@ -484,7 +484,7 @@ def lint_document(
         item = lines[finding.line - 1][1] if finding.line is not None and finding.line <= len(lines) else None
         if item is not None:
             field = item.source.field if not item.source.field.startswith("presets:") else None
-            finding = dataclass_replace(finding, task=item.source.task, field=field or item.source.field)
+            finding = replace(finding, task=item.source.task, field=field or item.source.field)
         located.append(finding)
     return located
 

@@ -3,13 +3,13 @@ so `export`, the linter and the wizard can point the lead at what to change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rolescope.catalog import Catalog
 from rolescope.numbers import exact_sum, format_number
 from rolescope.spec import ARCHETYPES, RoleSpec
 from rolescope.titles import is_bare_title
+from rolescope.values import valueclass
 from rolescope.verdict import ENGINEERING
 from rolescope.wording import format_pay, join_words, pct, weeks_text, with_article
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rolescope.recommend import TaskResult
 
 
-@dataclass(frozen=True)
+@valueclass
 class Note:
     """A warning and where in the spec it comes from, so `export`, the linter and the
     wizard can each point at the task or field the lead should change."""

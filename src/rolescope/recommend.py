@@ -9,7 +9,6 @@ words the whole for every view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from rolescope.catalog import Catalog
@@ -20,6 +19,7 @@ from rolescope.reasons import reasons_for
 from rolescope.spec import ARCHETYPES, RoleSpec, Task
 from rolescope.teamadvice import TeamAdvice, team_advice
 from rolescope.titles import data_engineering_title, full_title, is_data_engineering
+from rolescope.values import field, valueclass
 from rolescope.verdict import ENGINEERING, decide, dominant
 from rolescope.wording import join_words, pct, weeks_text
 
@@ -30,7 +30,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True)
+@valueclass
 class TaskResult:
     number: int  # 1-based, as shown to the lead
     task: Task
@@ -52,7 +52,7 @@ class TaskResult:
         return self.classification.unsure and not self.classification.overridden and self.counted
 
 
-@dataclass(frozen=True)
+@valueclass
 class SplitRole:
     archetype: str
     kind: str
@@ -73,7 +73,7 @@ class SplitRole:
         }
 
 
-@dataclass(frozen=True)
+@valueclass
 class Recommendation:
     total_weeks: float
     weeks_available: float

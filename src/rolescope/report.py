@@ -6,7 +6,6 @@ the job description read it. Renderers format a Report; they decide nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rolescope.catalog import Catalog
@@ -16,6 +15,7 @@ from rolescope.notes import Note
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, TaskResult
 from rolescope.spec import RoleSpec
+from rolescope.values import valueclass
 from rolescope.wording import join_words, pct, weeks_text
 
 # What to hire, as the lead reads it at the top of every view of the verdict.
@@ -26,7 +26,7 @@ VERDICTS = {
 }
 
 
-@dataclass(frozen=True)
+@valueclass
 class InterviewLoop:
     """One role's interview loop as the report shows it: each stage's name, length
     and question, from the kit `export` writes for that role."""
@@ -47,14 +47,14 @@ def interview_loops(kits: Sequence[InterviewKit]) -> tuple[InterviewLoop, ...]:
     )
 
 
-@dataclass(frozen=True)
+@valueclass
 class GaugeSegment:
     kind: str  # engineering | research
     share: float
     label: str
 
 
-@dataclass(frozen=True)
+@valueclass
 class Gauge:
     """The engineering-versus-research bar, with the marks of a clear verdict."""
 
@@ -71,7 +71,7 @@ class Gauge:
         return round(self.engineering_share * width), [round(width * mark) for mark in self.marks]
 
 
-@dataclass(frozen=True)
+@valueclass
 class TaskRow:
     number: int
     archetype: str
@@ -95,7 +95,7 @@ SHORT_VERDICTS = {
 }
 
 
-@dataclass(frozen=True)
+@valueclass
 class Headline:
     """The verdict in one line. With too little classified work there is no verdict,
     only what to rewrite; mostly data pipelines and no model says so plainly."""
@@ -178,7 +178,7 @@ def build_headline(r: Recommendation) -> Headline:
     return Headline("verdict", SHORT_VERDICTS[r.hire], r.strength_label, r.title, None, unclassified)
 
 
-@dataclass(frozen=True)
+@valueclass
 class Report:
     company: str
     stage: str

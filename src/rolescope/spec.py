@@ -5,9 +5,9 @@ tasks yet, no company name yet); `completeness_problems` holds the rules a spec
 file must meet on top of them, so the loader and the savers apply one set.
 """
 
-from __future__ import annotations
-
-from typing import Any, Final, Literal
+# No `from __future__ import annotations`: pydantic reads these annotations as
+# they are, instead of evaluating each one from text at every start.
+from typing import Any, Final, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -66,7 +66,7 @@ class Pay(_Model):
     period: Literal["year", "month", "hour"] = "year"
 
     @model_validator(mode="after")
-    def _ordered(self) -> Pay:
+    def _ordered(self) -> Self:
         if self.max < self.min:
             # As written in the file, so the lead finds them there.
             low, high = format_number(self.min, thousands=False), format_number(self.max, thousands=False)

@@ -4,15 +4,15 @@ the sentences every view shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rolescope.catalog import Catalog
 from rolescope.spec import RoleSpec
+from rolescope.values import valueclass
 from rolescope.wording import join_words
 
 
-@dataclass(frozen=True)
+@valueclass
 class TeamAdvice:
     stage: str
     stage_name: str

@@ -23,9 +23,10 @@ work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
+
+from rolescope.values import field, replace, valueclass
 
 Payload = TypeVar("Payload")
 
@@ -78,7 +79,7 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: one per vocabulary
+@valueclass(eq=False)  # hashed by identity: one per vocabulary
 class Lexicon:
     """What the tokenizer reads from the presets: abbreviations spelled out, and
     the parts of hyphenated words that may stand on their own."""
@@ -203,7 +204,7 @@ class Spelling:
 PLAIN = Lexicon()
 
 
-@dataclass(frozen=True)
+@valueclass
 class Tokens:
     """A line's stems with what matching must respect. An abbreviation spelled out
     gives several stems for one written word (they share its span)."""
@@ -322,7 +323,7 @@ def tokenize(text: str, lexicon: Lexicon = PLAIN) -> Tokens:
     return _tokenize(text, lexicon)
 
 
-@dataclass(frozen=True)
+@valueclass
 class Term:
     """A compiled phrase: each part is (stem, is_prefix, written); `*` alone matches any one word."""
 

@@ -292,6 +292,7 @@ CORE_MODULES = [
     "rolescope.textfiles",
     "rolescope.tomlread",
     "rolescope.tomlwrite",
+    "rolescope.values",
 ]
 
 

@@ -1,0 +1,79 @@
+"""Value classes behave as the frozen dataclasses they replace."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import FrozenInstanceError
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolescope.values import field, replace, valueclass
+
+
+@valueclass
+class Point:
+    name: str
+    weight: float = 1.0
+    tags: tuple[str, ...] = field(default=())
+    seen: list[str] = field(default_factory=list)
+
+
+@valueclass
+class Pair:
+    left: int
+    right: str
+
+
+@valueclass(eq=False)
+class Handle:
+    name: str
+
+
+@valueclass(frozen=False)
+class Tally:
+    count: int = 0
+
+
+def test_built_by_position_or_keyword_with_defaults_and_fresh_factories():
+    first, second = Point("a"), Point(name="a", weight=1.0)
+    assert first == second
+    assert len({Pair(1, "x"), Pair(left=1, right="x"), Pair(2, "x")}) == 2
+    assert first.tags == () and first.seen == [] and first.seen is not second.seen
+    assert repr(Point("a", 2.0)) == "Point(name='a', weight=2.0, tags=(), seen=[])"
+    assert Point("a") != Point("b") and Point("a") != ("a", 1.0, (), [])
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((), {}), (("a", 1.0, (), [], "extra"), {}), (("a",), {"name": "b"}), ((), {"name": "a", "colour": "red"})],
+)
+def test_wrong_arguments_are_refused(args, kwargs):
+    with pytest.raises(TypeError):
+        Point(*args, **kwargs)
+
+
+def test_fields_are_read_only_unless_not_frozen():
+    point = Point("a")
+    with pytest.raises(FrozenInstanceError):
+        point.name = "b"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del point.name  # type: ignore[misc]
+    tally = Tally()
+    tally.count += 1
+    assert tally.count == 1
+
+
+def test_eq_false_compares_and_hashes_by_identity():
+    first, second = Handle("a"), Handle("a")
+    assert first != second and len({first, second}) == 2
+
+
+@given(st.text(), st.floats(allow_nan=False), st.lists(st.text(), max_size=3).map(tuple), st.text())
+def test_replace_and_pickle_round_trip(name, weight, tags, other):
+    point = Point(name, weight, tags)
+    assert pickle.loads(pickle.dumps(point)) == point
+    changed = replace(point, name=other)
+    assert changed.name == other and (changed.weight, changed.tags) == (weight, tags)
+    assert replace(changed, name=name) == point
