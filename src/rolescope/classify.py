@@ -102,6 +102,7 @@ class Classifier:
         )
         self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
         self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
+        self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
         self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
         self.memo: dict[str, Classification] = {}
 
@@ -175,6 +176,8 @@ class Classifier:
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
         heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
+        head_starts = {end: start for start, end in heads.items()}
+        code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
         asked = self._asked(tokens)
         taken: set[int] = set()
         used: set[str] = set()
@@ -195,8 +198,12 @@ class Classifier:
                     if weight < _NAMES_RESEARCH:
                         continue  # "feature jobs": the jobs are the work
                     archetype, shown = "developer", (shown[0], max(shown[1], head))
-            if skip <= start < skip + settings.lead_words:
-                weight *= settings.lead_bonus
+            elif archetype == "operator":
+                head = _artefact_after(tokens, code_heads, end)
+                if head is not None:  # "model registry client": writing the client
+                    archetype, shown = "developer", (shown[0], max(shown[1], head))
+            if skip <= start < skip + settings.lead_words and head_starts.get(end, -1) < start:
+                weight *= settings.lead_bonus  # the main verb; not a software's name ("feature pipeline lag")
             if archetype != settings.question_archetype and tokens.segments[start] in asked:
                 weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
             scores[archetype] += weight

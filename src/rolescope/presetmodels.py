@@ -104,6 +104,9 @@ class VocabularySettings(_Data):
     # Words naming a piece of software: a research word just before one names what
     # the software is for ("offline eval job", "metrics lib"), and the work is building it.
     artefact_heads: list[str] = Field(default_factory=list)
+    # Names of code that wraps a running system: an operations word just before one
+    # names what the code talks to ("model registry client"), and the work is writing it.
+    code_heads: list[str] = Field(default_factory=list)
     # A sentence that opens with one of these and ends with "?" asks whether
     # something holds: the systems it names are what is studied, not work to do,
     # and count this much.

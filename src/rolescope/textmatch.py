@@ -47,9 +47,49 @@ COUNT = "#count"
 _COUNT = re.compile(r"\d+(?:[.,]\d+)?k?")
 
 
+# British -ise spellings ("optimise", "quantisation", "dockerised") are read as
+# the -ize ones, so one term meets both; these words are spelled -ise everywhere.
+_BRITISH = re.compile(r"([a-z]{4,}?)is(ation|ations|e|es|ed|ing|er|ers)")
+_ALWAYS_ISE = frozenset(
+    [
+        "advertise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "concise",
+        "denoise",
+        "despise",
+        "disguise",
+        "enterprise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "merchandise",
+        "paradise",
+        "precise",
+        "premise",
+        "promise",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+    ]
+)
+
+
+def _american(word: str) -> str:
+    found = _BRITISH.fullmatch(word)
+    if found is None or word.endswith("wise") or found.group(1) + "ise" in _ALWAYS_ISE:
+        return word
+    return found.group(1) + "iz" + found.group(2)
+
+
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    w = word.lower()
+    w = _american(word.lower())
     if len(w) <= 3:
         return w
     if w.endswith("ies") and len(w) > 4:

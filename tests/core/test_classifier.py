@@ -27,7 +27,7 @@ import pytest
 
 from rolescope.classify import classify_task, classify_text
 from rolescope.spec import Task
-from rolescope.textmatch import tokenize, words
+from rolescope.textmatch import stem, tokenize, words
 
 DATA = Path(__file__).parent.parent / "data"
 CORPUS = tomllib.loads((DATA / "labelled_tasks.toml").read_text(encoding="utf-8"))
@@ -300,6 +300,15 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("reliability plot for the risk scores", "researcher", "reliability plot"),
         ("cost-sensitive threshold for refunds", "researcher", "cost-sensitive threshold"),
         ("label 400 tickets for the routing model", "researcher", "label 400"),
+        ("build a golden set for the support bot", "researcher", "build a golden set"),
+        ("build the review queue for the support bot", "developer", "build"),
+        ("pick the loss for late-delivery prediction", "researcher", "pick the loss"),
+        ("cache hit rate dropped after the deploy", "operator", "cache hit rate"),
+        ("hit rate@10 for the two-tower retriever", "researcher", "hit rate"),
+        ("agreement between labellers on 200 chats", "researcher", "agreement"),
+        ("scoring svc down since 9am", "operator", "down"),
+        ("drill down view for the dashboard", "developer", "drill down"),
+        ("break down ETA errors by depot", "researcher", "break down"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
@@ -322,6 +331,36 @@ def test_a_research_word_naming_a_tool_is_building_the_tool(catalog, text, decid
     assert decided_by in [item.text for item in result.evidence if item.archetype == "developer"]
     # The same words without the tool are research.
     assert classify_text(decided_by.rsplit(" ", 1)[0], catalog).archetype == "researcher"
+
+
+def test_an_operations_word_naming_the_code_is_writing_the_code(catalog):
+    result = classify_text("model registry client in the training SDK", catalog)
+    assert result.archetype == "developer", result.evidence
+    assert "model registry client" in [item.text for item in result.evidence if item.archetype == "developer"]
+    assert classify_text("model registry cleanup", catalog).archetype == "operator"
+
+
+def test_a_software_name_first_is_not_the_main_verb(catalog):
+    """The lead bonus is for the verb; "feature pipeline lag" is about the pipeline's health."""
+    result = classify_text("feature pipeline lag > 30min - incident", catalog)
+    assert result.archetype == "operator", result.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("quantisation of the OCR model", "quantiz*"),
+        ("dockerised trainer", "dockeriz*"),
+        ("categorise errors", "categoriz*"),
+    ],
+)
+def test_a_british_spelling_meets_the_american_term(catalog, text, term):
+    assert term in [item.term for item in classify_text(text, catalog).evidence]
+
+
+@pytest.mark.parametrize("word", ["advertising", "supervised", "exercise", "otherwise", "promising", "denoising"])
+def test_words_spelled_ise_everywhere_stay_as_written(word):
+    assert "iz" not in stem(word)
 
 
 def test_a_light_research_word_before_a_tool_says_nothing(catalog):
