@@ -37,8 +37,9 @@ _VOWELS = set("aeiouy")
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _BREAK = re.compile(r"[?!;()\[\]{}|\u2014\u2013\u2192\u2022\u00b7]|[.:,](?:\s|$)|\s[-+>]+\s|\s/\s")
 _SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|bn|m)")
-# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
-TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
+# A ticket id or board tags before the task ("DS-412", "PROJ-1234:", "[search]")
+# are not its first words.
+TICKET = re.compile(r"\s*(?:\[[^\[\]]{1,30}\]\s*)*(?:[A-Za-z]{1,12}-\d+\b)?")
 # A leading "spike:" or "FRD-90 label delay:" labels the line when this short.
 _LABEL_WORDS = 3
 SIZE = "#size"

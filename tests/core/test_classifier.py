@@ -309,6 +309,17 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("scoring svc down since 9am", "operator", "down"),
         ("drill down view for the dashboard", "developer", "drill down"),
         ("break down ETA errors by depot", "researcher", "break down"),
+        ("inference jobs queue up on shared GPUs", "operator", "queue up"),
+        ("queue for adjuster review of flagged claims", "developer", "queue"),
+        ("GPU spend per team, monthly", "operator", "GPU spend"),
+        ("predict ad spend per campaign", "researcher", "predict"),
+        ("stress-test the credit model under recession scenarios", "researcher", "stress-test the credit"),
+        ("stress test the scoring API before launch", "operator", "stress test"),
+        ("error rates by accent for the ASR model", "researcher", "error rates by accent"),
+        ("error rate on the scoring API", "operator", "error rate"),
+        ("spot-check 100 summaries from the new prompt", "researcher", "spot-check"),
+        ("offline mode for the field app", "developer", "offline mode"),
+        ("PR curve for the fraud model", "researcher", "PR curve"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
@@ -386,6 +397,18 @@ def test_a_line_that_asks_is_research_wherever_the_question_stands(catalog, text
 def test_an_order_after_a_question_about_production_stays_operations(catalog):
     result = classify_text("Is the nightly retrain actually running? Schedule it and alert on failures.", catalog)
     assert result.archetype == "operator", result.evidence
+
+
+def test_board_tags_are_not_the_first_words(catalog):
+    """The main verb earns the lead bonus; a "[search]" tag before it is not it."""
+    result = classify_text("[search] autocomplete p95 > 200ms since Friday", catalog)
+    assert result.archetype == "operator", result.evidence
+
+
+def test_a_domain_label_says_nothing(catalog):
+    result = classify_text("health: FHIR export of risk scores", catalog)
+    assert "health" not in [item.text for item in result.evidence]
+    assert any("health" in item.text for item in classify_text("cluster health", catalog).evidence)
 
 
 def test_a_count_follows_a_term_word(catalog):
