@@ -320,6 +320,8 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("spot-check 100 summaries from the new prompt", "researcher", "spot-check"),
         ("offline mode for the field app", "developer", "offline mode"),
         ("PR curve for the fraud model", "researcher", "PR curve"),
+        ("triage the fraud alert", "operator", "triage"),
+        ("check for train/test contamination in the eval set", "researcher", "contamination"),
     ],
 )
 def test_a_word_means_what_the_phrase_around_it_says(catalog, text, archetype, decided_by):
@@ -406,6 +408,7 @@ def test_board_tags_are_not_the_first_words(catalog):
 
 
 def test_a_domain_label_says_nothing(catalog):
+    assert not any("triage" in item.text for item in classify_text("claims triage model", catalog).evidence)
     result = classify_text("health: FHIR export of risk scores", catalog)
     assert "health" not in [item.text for item in result.evidence]
     assert any("health" in item.text for item in classify_text("cluster health", catalog).evidence)
