@@ -321,6 +321,8 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("offline mode for the field app", "developer", "offline mode"),
         ("PR curve for the fraud model", "researcher", "PR curve"),
         ("triage the fraud alert", "operator", "triage"),
+        ("find out why the scoring API is slow", "operator", "find out why"),
+        ("figure out why agents ignore the suggestions", "researcher", "figure out why agents"),
         ("check for train/test contamination in the eval set", "researcher", "contamination"),
     ],
 )
