@@ -103,6 +103,7 @@ class Classifier:
         self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
         self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
         self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
+        self.model_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.model_heads])
         self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
         self.memo: dict[str, Classification] = {}
 
@@ -178,6 +179,7 @@ class Classifier:
         heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
         head_starts = {end: start for start, end in heads.items()}
         code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
+        model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
         asked = self._asked(tokens)
         taken: set[int] = set()
         used: set[str] = set()
@@ -192,6 +194,8 @@ class Classifier:
             taken.update(range(start, end))
             if archetype is None or not weight:
                 continue  # a word that, in this context, says nothing
+            if archetype != "researcher" and _names_target(tokens, model_heads, start, end, skip):
+                continue  # "capacity forecast", "incident classifier": what the model predicts
             if archetype == "researcher":
                 head = _artefact_after(tokens, heads, end)
                 if head is not None:  # "ablation runner": building the runner
@@ -251,6 +255,17 @@ def _artefact_after(tokens: Tokens, heads: dict[int, int], end: int) -> int | No
         if start in heads and tokens.segments[start] == tokens.segments[end - 1]:
             return heads[start]
     return None
+
+
+def _names_target(tokens: Tokens, model_heads: set[int], start: int, end: int, skip: int) -> bool:
+    """The words stand just before a model's name in the singular ("shipping cost
+    prediction"), and do not open their sentence, where they would be the verb
+    ("monitor forecast bias"); a plural is what a verb acts on ("storing predictions")."""
+    if end not in model_heads or tokens.segments[end] != tokens.segments[start]:
+        return False
+    if tokens.phrase(end, end + 1).lower().endswith("s"):
+        return False
+    return start > skip and tokens.segments[start - 1] == tokens.segments[start]
 
 
 def _is_tag(tokens: Tokens, start: int, end: int) -> bool:

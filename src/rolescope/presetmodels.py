@@ -107,6 +107,9 @@ class VocabularySettings(_Data):
     # Names of code that wraps a running system: an operations word just before one
     # names what the code talks to ("model registry client"), and the work is writing it.
     code_heads: list[str] = Field(default_factory=list)
+    # Names of a model by what it does: the words just before one name what it
+    # predicts ("capacity forecast", "incident classifier"), not work to do.
+    model_heads: list[str] = Field(default_factory=list)
     # A sentence that opens with one of these and ends with "?" asks whether
     # something holds: the systems it names are what is studied, not work to do,
     # and count this much.

@@ -322,6 +322,13 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("PR curve for the fraud model", "researcher", "PR curve"),
         ("triage the fraud alert", "operator", "triage"),
         ("find out why the scoring API is slow", "operator", "find out why"),
+        ("remote patient monitoring: which vitals predict readmission?", "researcher", "predict"),
+        ("GPS drift correction model - eval on city routes", "researcher", "eval"),
+        ("feature drift on the loan model", "operator", "drift"),
+        ("gig worker churn prediction features", "researcher", "features"),
+        ("OCR workers keep crashing", "operator", "crashing"),
+        ("shipping cost prediction, compare against the rate card", "researcher", "compare"),
+        ("ship the ranker behind a flag", "developer", "ship"),
         ("figure out why agents ignore the suggestions", "researcher", "figure out why agents"),
         ("check for train/test contamination in the eval set", "researcher", "contamination"),
     ],
@@ -401,6 +408,24 @@ def test_a_line_that_asks_is_research_wherever_the_question_stands(catalog, text
 def test_an_order_after_a_question_about_production_stays_operations(catalog):
     result = classify_text("Is the nightly retrain actually running? Schedule it and alert on failures.", catalog)
     assert result.archetype == "operator", result.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("warehouse capacity forecast for Q4 - compare methods", "capacity"),
+        ("T&S: safety incident classifier - error analysis on misses", "incident"),
+    ],
+)
+def test_words_naming_what_a_model_predicts_are_not_work(catalog, text, target):
+    result = classify_text(text, catalog)
+    assert result.archetype == "researcher", result.evidence
+    assert target not in [item.text for item in result.evidence]
+
+
+def test_a_verb_before_a_model_name_is_still_work(catalog):
+    assert classify_text("monitor forecast bias per region", catalog).archetype == "operator"
+    assert classify_text("table for storing predictions", catalog).archetype == "developer"
 
 
 def test_board_tags_are_not_the_first_words(catalog):
