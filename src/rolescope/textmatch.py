@@ -293,7 +293,9 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         if stems and not joined and _BREAK.search(text, previous_end, match.start() + 1):
             if "?" in gap:
                 questions.add(segment)
-            if segment == 0 and ":" in gap and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
+            # "spike:" or a leading "[Spike]" tag labels the line.
+            labelled = ":" in gap or ("]" in gap and text.lstrip().startswith("["))
+            if segment == 0 and labelled and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
                 label = len(stems)
             segment += 1
         word = match.group()
