@@ -181,6 +181,13 @@ class Classifier:
         code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
         model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
         asked = self._asked(tokens)
+        # A label that introduces a research question or step is its topic
+        # ("drift: which feature shifts hurt accuracy?"), not the work.
+        topic = (
+            tokens.label
+            if tokens.questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits)
+            else 0
+        )
         taken: set[int] = set()
         used: set[str] = set()
         scores = {archetype: 0.0 for archetype in ARCHETYPES}
@@ -208,6 +215,8 @@ class Classifier:
                     archetype, shown = "developer", (shown[0], max(shown[1], head))
             if skip <= start < skip + settings.lead_words and head_starts.get(end, -1) < start:
                 weight *= settings.lead_bonus  # the main verb; not a software's name ("feature pipeline lag")
+            if archetype != "researcher" and end <= topic:
+                weight *= settings.topic_weight
             if archetype != settings.question_archetype and tokens.segments[start] in asked:
                 weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
             scores[archetype] += weight

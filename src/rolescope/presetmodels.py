@@ -115,6 +115,9 @@ class VocabularySettings(_Data):
     # and count this much.
     question_openers: list[str] = Field(default_factory=list)
     asked_weight: float = Field(default=1, ge=0, le=1)
+    # A short label before a research question or step ("drift: which feature
+    # shifts hurt accuracy?") is the topic: its engineering words count this much.
+    topic_weight: float = Field(default=1, ge=0, le=1)
     vague_terms: list[str] = Field(default_factory=list)
     vague_evidence: float = Field(default=0, ge=0)
     # [evidence share, probability right] points, increasing; empty: the share itself.

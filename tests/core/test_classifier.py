@@ -454,6 +454,15 @@ def test_a_verb_before_a_model_name_is_still_work(catalog):
     assert classify_text("table for storing predictions", catalog).archetype == "developer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["drift: which feature shifts actually hurt accuracy?", "API traffic: cluster request types to find new intents"],
+)
+def test_a_label_before_a_research_question_is_its_topic(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "researcher", result.evidence
+
+
 def test_board_tags_are_not_the_first_words(catalog):
     """The main verb earns the lead bonus; a "[search]" tag before it is not it."""
     result = classify_text("[search] autocomplete p95 > 200ms since Friday", catalog)
