@@ -102,6 +102,8 @@ class Classifier:
         )
         self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
         self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
+        self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
+        self.model_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.model_heads])
         self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
         self.memo: dict[str, Classification] = {}
 
@@ -175,7 +177,17 @@ class Classifier:
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
         heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
+        head_starts = {end: start for start, end in heads.items()}
+        code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
+        model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
         asked = self._asked(tokens)
+        # A label that introduces a research question or step is its topic
+        # ("drift: which feature shifts hurt accuracy?"), not the work.
+        topic = (
+            tokens.label
+            if tokens.questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits)
+            else 0
+        )
         taken: set[int] = set()
         used: set[str] = set()
         scores = {archetype: 0.0 for archetype in ARCHETYPES}
@@ -189,14 +201,22 @@ class Classifier:
             taken.update(range(start, end))
             if archetype is None or not weight:
                 continue  # a word that, in this context, says nothing
+            if archetype != "researcher" and _names_target(tokens, model_heads, start, end, skip):
+                continue  # "capacity forecast", "incident classifier": what the model predicts
             if archetype == "researcher":
                 head = _artefact_after(tokens, heads, end)
                 if head is not None:  # "ablation runner": building the runner
                     if weight < _NAMES_RESEARCH:
                         continue  # "feature jobs": the jobs are the work
                     archetype, shown = "developer", (shown[0], max(shown[1], head))
-            if skip <= start < skip + settings.lead_words:
-                weight *= settings.lead_bonus
+            elif archetype == "operator":
+                head = _artefact_after(tokens, code_heads, end)
+                if head is not None:  # "model registry client": writing the client
+                    archetype, shown = "developer", (shown[0], max(shown[1], head))
+            if skip <= start < skip + settings.lead_words and head_starts.get(end, -1) < start:
+                weight *= settings.lead_bonus  # the main verb; not a software's name ("feature pipeline lag")
+            if archetype != "researcher" and end <= topic:
+                weight *= settings.topic_weight
             if archetype != settings.question_archetype and tokens.segments[start] in asked:
                 weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
             scores[archetype] += weight
@@ -244,6 +264,17 @@ def _artefact_after(tokens: Tokens, heads: dict[int, int], end: int) -> int | No
         if start in heads and tokens.segments[start] == tokens.segments[end - 1]:
             return heads[start]
     return None
+
+
+def _names_target(tokens: Tokens, model_heads: set[int], start: int, end: int, skip: int) -> bool:
+    """The words stand just before a model's name in the singular ("shipping cost
+    prediction"), and do not open their sentence, where they would be the verb
+    ("monitor forecast bias"); a plural is what a verb acts on ("storing predictions")."""
+    if end not in model_heads or tokens.segments[end] != tokens.segments[start]:
+        return False
+    if tokens.phrase(end, end + 1).lower().endswith("s"):
+        return False
+    return start > skip and tokens.segments[start - 1] == tokens.segments[start]
 
 
 def _is_tag(tokens: Tokens, start: int, end: int) -> bool:

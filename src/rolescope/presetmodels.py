@@ -104,11 +104,20 @@ class VocabularySettings(_Data):
     # Words naming a piece of software: a research word just before one names what
     # the software is for ("offline eval job", "metrics lib"), and the work is building it.
     artefact_heads: list[str] = Field(default_factory=list)
+    # Names of code that wraps a running system: an operations word just before one
+    # names what the code talks to ("model registry client"), and the work is writing it.
+    code_heads: list[str] = Field(default_factory=list)
+    # Names of a model by what it does: the words just before one name what it
+    # predicts ("capacity forecast", "incident classifier"), not work to do.
+    model_heads: list[str] = Field(default_factory=list)
     # A sentence that opens with one of these and ends with "?" asks whether
     # something holds: the systems it names are what is studied, not work to do,
     # and count this much.
     question_openers: list[str] = Field(default_factory=list)
     asked_weight: float = Field(default=1, ge=0, le=1)
+    # A short label before a research question or step ("drift: which feature
+    # shifts hurt accuracy?") is the topic: its engineering words count this much.
+    topic_weight: float = Field(default=1, ge=0, le=1)
     vague_terms: list[str] = Field(default_factory=list)
     vague_evidence: float = Field(default=0, ge=0)
     # [evidence share, probability right] points, increasing; empty: the share itself.

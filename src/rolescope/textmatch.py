@@ -38,8 +38,9 @@ _VOWELS = set("aeiouy")
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _BREAK = re.compile(r"[?!;()\[\]{}|\u2014\u2013\u2192\u2022\u00b7]|[.:,](?:\s|$)|\s[-+>]+\s|\s/\s")
 _SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|bn|m)")
-# A ticket id before the task ("DS-412", "PROJ-1234:") is not its first words.
-TICKET = re.compile(r"\s*[A-Za-z]{1,12}-\d+\b")
+# A ticket id or board tags before the task ("DS-412", "PROJ-1234:", "[search]")
+# are not its first words.
+TICKET = re.compile(r"\s*(?:\[[^\[\]]{1,30}\]\s*)*(?:[A-Za-z]{1,12}-\d+\b)?")
 # A leading "spike:" or "FRD-90 label delay:" labels the line when this short.
 _LABEL_WORDS = 3
 SIZE = "#size"
@@ -48,9 +49,49 @@ COUNT = "#count"
 _COUNT = re.compile(r"\d+(?:[.,]\d+)?k?")
 
 
+# British -ise spellings ("optimise", "quantisation", "dockerised") are read as
+# the -ize ones, so one term meets both; these words are spelled -ise everywhere.
+_BRITISH = re.compile(r"([a-z]{4,}?)is(ation|ations|e|es|ed|ing|er|ers)")
+_ALWAYS_ISE = frozenset(
+    [
+        "advertise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "concise",
+        "denoise",
+        "despise",
+        "disguise",
+        "enterprise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "merchandise",
+        "paradise",
+        "precise",
+        "premise",
+        "promise",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+    ]
+)
+
+
+def _american(word: str) -> str:
+    found = _BRITISH.fullmatch(word)
+    if found is None or word.endswith("wise") or found.group(1) + "ise" in _ALWAYS_ISE:
+        return word
+    return found.group(1) + "iz" + found.group(2)
+
+
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    w = word.lower()
+    w = _american(word.lower())
     if len(w) <= 3:
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -256,7 +297,9 @@ def _tokenize(text: str, lexicon: Lexicon) -> Tokens:
         if stems and not joined and _BREAK.search(text, previous_end, match.start() + 1):
             if "?" in gap:
                 questions.add(segment)
-            if segment == 0 and ":" in gap and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
+            # "spike:" or a leading "[Spike]" tag labels the line.
+            labelled = ":" in gap or ("]" in gap and text.lstrip().startswith("["))
+            if segment == 0 and labelled and not label and len(stems) - ticket_stems <= _LABEL_WORDS:
                 label = len(stems)
             segment += 1
         word = match.group()
