@@ -113,6 +113,7 @@ class RolescopeApp(App[int]):
         # Keys typed while that step had no focus yet (still being built): they wait
         # for its field, in order, instead of going to no one.
         self._held_keys: list[events.Key] = []
+        self._steps_found: dict[str, Step] = {}
         # Steps are built when first wanted (the one shown first at start, the others
         # in idle time after the first paint or when visited); `_steps_ready` have their state.
         self._steps_ready: set[str] = set()
@@ -319,12 +320,18 @@ class RolescopeApp(App[int]):
     @property
     def steps(self) -> list[Step]:
         """The steps built so far that have their state."""
-        return [step for step in self.query(Step) if step.id is not None and step.id[5:] in self._steps_ready]
+        return [step for step_id, step in self._mounted_steps().items() if step_id in self._steps_ready]
 
     def _step(self, step_id: str) -> Step | None:
-        steps = self.query(f"#step-{step_id}")
-        step = steps.first() if steps else None
-        return step if isinstance(step, Step) and step_id in self._steps_ready else None
+        return self._mounted_steps().get(step_id) if step_id in self._steps_ready else None
+
+    def _mounted_steps(self) -> dict[str, Step]:
+        """The steps mounted so far, by id, in their order. Looked up in the DOM until
+        all are built, then kept: every keystroke asks for them, and a query walks
+        every widget of the wizard."""
+        if len(self._steps_found) < len(STEP_IDS):
+            self._steps_found = {step.id[5:]: step for step in self.query(Step) if step.id is not None}
+        return self._steps_found
 
     def _build(self, step_id: str) -> None:
         """Build a step not built yet; it takes its state when mounted (`_step_built`)."""

@@ -18,7 +18,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.expand_tabs import expand_tabs_inline
 from textual.strip import Strip
-from textual.widgets import Input, Label, OptionList, Select, SelectionList, TextArea
+from textual.visual import VisualType
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 
 from rolescope.markdown import screen_safe
@@ -165,3 +166,11 @@ class CheckList(SelectionList[str]):
         underlying = next(iter(line)).style or self.rich_style
         mark_style = underlying + Style(bold=chosen, meta={"option": index})
         return Strip([Segment("[x] " if chosen else "[ ] ", mark_style), *line])
+
+
+def update_text(widget: Static, content: VisualType) -> None:
+    """Show `content` in a Static (or Label) unless it already shows it. Static.update
+    lays the whole screen out again every time, and every step redraws on each
+    keystroke: unchanged lines are most of them."""
+    if widget.content != content:
+        widget.update(content)

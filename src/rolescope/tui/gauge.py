@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -76,15 +79,21 @@ class SplitGauge(Widget):
         # "engineering  88% " and " 12% research" take 30 cells.
         bar_width = max(width - 31, 10)
         filled, marks = gauge_cells(r.engineering_share, bar_width)
-        bar = Text()
-        for index in range(bar_width):
-            engineering = index < filled
-            if index in marks:
-                bar.append("┃" if engineering else "│", self._style("gauge--mark"))
-            else:
-                bar.append(
-                    "█" if engineering else "░", self._style("gauge--engineering" if engineering else "gauge--research")
-                )
+        mark, engineering_style, research_style = (
+            self._style(name) for name in ("gauge--mark", "gauge--engineering", "gauge--research")
+        )
+        cells = [
+            ("┃" if index < filled else "│", mark)
+            if index in marks
+            else ("█", engineering_style)
+            if index < filled
+            else ("░", research_style)
+            for index in range(bar_width)
+        ]
+        # One span per run of a style, not one per cell: the gauge redraws on every keystroke.
+        bar = Text.assemble(
+            *(("".join(char for char, _ in run), style) for style, run in groupby(cells, itemgetter(1)))
+        )
         top = Text.assemble(
             ("engineering ", label),
             (f"{pct(r.engineering_share):>4} ", label),

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static, TextAre
 from rolescope import edits
 from rolescope.session import Session
 from rolescope.spec import ARCHETYPES, FAILURES
-from rolescope.tui.fields import CheckList, LineArea, SafeInput, field_row
+from rolescope.tui.fields import CheckList, LineArea, SafeInput, field_row, update_text
 from rolescope.tui.steps.base import Step
 
 NO_FAILURE = "none"
@@ -75,7 +75,9 @@ class CompanyStep(Step):
     def _stage_help(self, stage: str) -> None:
         info = self.catalog.stages[stage]
         team = " + ".join(self.catalog.archetypes[a].name.lower() for a in info.team)
-        self.query_one("#stage-help", Static).update(f"Calls for: {team}. Next to break: {info.next_break.lower()}.")
+        update_text(
+            self.query_one("#stage-help", Static), f"Calls for: {team}. Next to break: {info.next_break.lower()}."
+        )
 
     @on(Input.Changed, "#company-name")
     def _company_name(self, event: Input.Changed) -> None:

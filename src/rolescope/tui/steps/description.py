@@ -22,7 +22,7 @@ from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import RoleSpec
-from rolescope.tui.fields import SafeInput, SafeTextArea, field_row
+from rolescope.tui.fields import SafeInput, SafeTextArea, field_row, update_text
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -192,7 +192,7 @@ class DescriptionStep(Step):
             except edits.EditError as error:
                 problem = error.problem
             help_line = self.query_one("#pay-help", Static)
-            help_line.update(problem)
+            update_text(help_line, problem)
             help_line.display = bool(problem)
         return spec
 
@@ -250,8 +250,9 @@ class DescriptionStep(Step):
             for severity in ("error", "warning", "info")
             if (count := sum(finding.severity == severity for finding in self.findings))
         ]
-        self.query_one("#findings-label", Label).update(
-            f"Findings: {', '.join(counts)}; Enter goes to the field" if counts else "Findings"
+        update_text(
+            self.query_one("#findings-label", Label),
+            f"Findings: {', '.join(counts)}; Enter goes to the field" if counts else "Findings",
         )
         findings_list = self.query_one(FindingList)
         highlighted = findings_list.highlighted

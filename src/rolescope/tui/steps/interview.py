@@ -22,7 +22,7 @@ from rolescope.interview_kit import loop_stages, stage_name
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
 from rolescope.spec import InterviewStage, RoleSpec
-from rolescope.tui.fields import SafeTextArea, field_row
+from rolescope.tui.fields import SafeTextArea, field_row, update_text
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 from rolescope.wording import with_article
@@ -79,7 +79,7 @@ class InterviewStep(Step):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         guide = dict(FIELDS).get((event.widget.id or "").removeprefix("plan-"))
-        self.query_one("#plan-help", Static).update(guide or PLAN_HELP)
+        update_text(self.query_one("#plan-help", Static), guide or PLAN_HELP)
 
     # ------------------------------------------------------------ the plan's text
 
@@ -106,8 +106,8 @@ class InterviewStep(Step):
         archetype = r.hire_archetype if r else None
         intro = self.query_one("#interview-intro", Static)
         if archetype is None:
-            intro.update(
-                "The plan follows the archetype; add tasks to get one. Until then this is the developer's plan."
+            update_text(
+                intro, "The plan follows the archetype; add tasks to get one. Until then this is the developer's plan."
             )
         else:
             name = self.catalog.archetypes[archetype].name.lower()
@@ -115,12 +115,13 @@ class InterviewStep(Step):
                 # The stages edited here go with the larger role (see split.py); the
                 # other role's kit follows its own archetype's loop.
                 lead, other = r.split
-                intro.update(
+                update_text(
+                    intro,
                     f"The {lead.title}'s loop ({with_article(name)}); "
-                    f"the {other.title} gets {with_article(other.archetype)}'s loop in its own kit:"
+                    f"the {other.title} gets {with_article(other.archetype)}'s loop in its own kit:",
                 )
             else:
-                intro.update(f"The loop for {with_article(name)}, aimed at where that archetype breaks:")
+                update_text(intro, f"The loop for {with_article(name)}, aimed at where that archetype breaks:")
         if archetype != self._archetype:
             # The archetype changed: parts the lead did not edit follow it.
             self._archetype = archetype
@@ -175,7 +176,7 @@ class InterviewStep(Step):
         totals = f"{len(stages)} stages, {live} min live" + (f" + {home} take-home" if home else "")
         whose = "" if own else " (the archetype's)"
         keys = "n d k t + - shift+↑↓"
-        self.query_one("#stages-help", Static).update(f"{totals}{whose} · keys: {keys}")
+        update_text(self.query_one("#stages-help", Static), f"{totals}{whose} · keys: {keys}")
 
     def change_stage(self, change: str, row: int) -> None:
         """One edit of the loop from the table; each is an undo step of its own, except

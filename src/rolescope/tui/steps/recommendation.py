@@ -13,7 +13,7 @@ from rolescope import edits
 from rolescope.numbers import format_number
 from rolescope.recommend import Recommendation, pct
 from rolescope.session import Session
-from rolescope.tui.fields import SafeInput, field_row
+from rolescope.tui.fields import SafeInput, field_row, update_text
 from rolescope.tui.steps.base import Step
 from rolescope.tui.steps.work import ARCHETYPE_STYLE
 from rolescope.tui.text import literal
@@ -59,15 +59,15 @@ class RecommendationStep(Step):
         split_row = self.query_one("#split-roles")
         split_button = self.query_one("#save-split")
         if r is None:
-            verdict.update(Text("Add tasks on step 2 (the six-month work) to get a recommendation.", style="dim"))
+            update_text(verdict, Text("Add tasks on step 2 (the six-month work) to get a recommendation.", style="dim"))
             for widget in ("#archetype-line", "#team-advice", "#funnel", "#phd-tasks", "#warnings", "#reasons"):
-                self.query_one(widget, Static).update("")
+                update_text(self.query_one(widget, Static), "")
             split_row.display = split_button.display = False
             return
         line = Text()
         line.append(HIRE_LONG[r.hire], style="bold")
         line.append(f"  ({r.strength_label}: {pct(r.engineering_share)} engineering, {pct(r.research_share)} research)")
-        verdict.update(line)
+        update_text(verdict, line)
         title_input = self.query_one("#title", Input)
         title_input.placeholder = r.recommended_title
         info = self.catalog.archetypes[r.hire_archetype]
@@ -77,7 +77,7 @@ class RecommendationStep(Step):
         archetype.append(f", prevents {self.catalog.failures[info.prevents].label}. ")
         archetype.append(f"Recommended title: {r.recommended_title}", style="italic")
         archetype.append(f" ({r.title_reason}).", style="dim")
-        self.query_one("#archetype-line", Static).update(archetype)
+        update_text(self.query_one("#archetype-line", Static), archetype)
 
         split_row.display = split_button.display = bool(r.split)
         # A split names two titles of its own; one title for the req would mislead.
@@ -95,12 +95,12 @@ class RecommendationStep(Step):
                 text.append(f"{number:>3}. ")
                 text.append_text(literal(task.text))
                 text.append(f" ({format_number(task.weeks)} wk)\n", style="dim")
-            self.query_one(widget_id, Static).update(text)
+            update_text(self.query_one(widget_id, Static), text)
 
         team = Text()
         team.append("Team\n", style="bold")
         team.append("\n".join(r.team.sentences))
-        self.query_one("#team-advice", Static).update(team)
+        update_text(self.query_one("#team-advice", Static), team)
 
         funnel = Text()
         funnel.append("Where to look: by skills, not the exact title\n", style="bold")
@@ -108,7 +108,7 @@ class RecommendationStep(Step):
             funnel.append("• ")
             funnel.append_text(literal(place))
             funnel.append("\n")
-        self.query_one("#funnel", Static).update(funnel)
+        update_text(self.query_one("#funnel", Static), funnel)
 
         phd = Text()
         phd.append("Work that could justify research training\n", style="bold")
@@ -123,7 +123,7 @@ class RecommendationStep(Step):
                 "infrastructure or evaluates research.",
                 style="dim",
             )
-        self.query_one("#phd-tasks", Static).update(phd)
+        update_text(self.query_one("#phd-tasks", Static), phd)
 
         warnings = Text()
         warnings.append("Warnings\n", style="bold")
@@ -134,7 +134,7 @@ class RecommendationStep(Step):
                 warnings.append("\n")
         else:
             warnings.append("None.", style="dim")
-        self.query_one("#warnings", Static).update(warnings)
+        update_text(self.query_one("#warnings", Static), warnings)
 
         reasons = Text()
         reasons.append("Why\n", style="bold")
@@ -142,4 +142,4 @@ class RecommendationStep(Step):
             reasons.append("• ")
             reasons.append_text(literal(reason))
             reasons.append("\n")
-        self.query_one("#reasons", Static).update(reasons)
+        update_text(self.query_one("#reasons", Static), reasons)

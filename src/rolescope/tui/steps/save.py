@@ -15,7 +15,7 @@ from rolescope.errors import RolescopeError
 from rolescope.markdown import one_line
 from rolescope.recommend import Recommendation
 from rolescope.session import Session
-from rolescope.tui.fields import SafeInput, field_row
+from rolescope.tui.fields import SafeInput, field_row, update_text
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import display_path
 
@@ -99,7 +99,7 @@ class SaveStep(Step):
             lines.append("\nUnsaved changes.", style="yellow")
         else:
             lines.append("\nEverything is saved.", style="green")
-        self.query_one("#targets", Static).update(lines)
+        update_text(self.query_one("#targets", Static), lines)
 
     @on(Input.Changed)
     def _paths_changed(self, event: Input.Changed) -> None:
@@ -117,4 +117,4 @@ class SaveStep(Step):
         self.post_message(self.Act("export"))
 
     def status(self, message: str) -> None:
-        self.query_one("#save-status", Static).update(Text(one_line(message)))
+        update_text(self.query_one("#save-status", Static), Text(one_line(message)))

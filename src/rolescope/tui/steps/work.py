@@ -31,7 +31,7 @@ from rolescope.recommend import Recommendation, TaskResult
 from rolescope.report import confidence_flag, numbers_text, task_problems, task_row
 from rolescope.session import Session
 from rolescope.spec import MAX_TASK_WEEKS, Task
-from rolescope.tui.fields import OneLineText, SafeInput
+from rolescope.tui.fields import OneLineText, SafeInput, update_text
 from rolescope.tui.steps.base import Step
 from rolescope.tui.text import literal
 
@@ -280,7 +280,7 @@ class WorkStep(Step):
             if apart:
                 line.append("\n")
                 line.append_text(apart)
-        self.query_one("#weeks-line", Static).update(line)
+        update_text(self.query_one("#weeks-line", Static), line)
         self._show_evidence()
 
     def _show_evidence(self) -> None:
@@ -288,7 +288,7 @@ class WorkStep(Step):
         evidence = self.query_one("#task-evidence", Static)
         self._show_problem()
         if not text.strip():
-            evidence.update(Text("Type a concrete task: what gets built, run or decided.", style="dim"))
+            update_text(evidence, Text("Type a concrete task: what gets built, run or decided.", style="dim"))
             return
         result = classify_text(text, self.catalog)
         override = None
@@ -312,7 +312,7 @@ class WorkStep(Step):
         if words:
             line.append("  because: ", style="dim")
             line.append_text(literal(", ".join(words)))
-        evidence.update(line)
+        update_text(evidence, line)
 
     def _show_problem(self) -> None:
         """What is wrong with the task in the editor and how to fix it, as the core says it."""
@@ -320,7 +320,7 @@ class WorkStep(Step):
         r = self.recommendation
         index = self.editing
         if r is None or index is None or index >= len(r.tasks):
-            problem.update("")
+            update_text(problem, "")
             problem.display = False
             return
         messages = task_problems(r, index + 1)
@@ -331,13 +331,15 @@ class WorkStep(Step):
                 text.append("\n")
             text.append("! ", style="bold yellow")
             text.append_text(literal(message))
-        problem.update(text)
+        update_text(problem, text)
 
     # ------------------------------------------------------------ editor
 
     def begin_new(self, focus: bool = True) -> None:
         self.editing = None
-        self.query_one("#editor-label", Label).update("New task: what will the hire do? Enter adds it, Esc goes back.")
+        update_text(
+            self.query_one("#editor-label", Label), "New task: what will the hire do? Enter adds it, Esc goes back."
+        )
         with self.prevent(Input.Changed, TextArea.Changed):
             self.query_one("#task-text", TaskText).text = ""
             self.query_one("#task-weeks", Input).value = "2"
@@ -360,10 +362,11 @@ class WorkStep(Step):
         else it is only the task the list's cursor is on."""
         task = self.spec.tasks[index]
         self.editing = index
-        self.query_one("#editor-label", Label).update(
+        update_text(
+            self.query_one("#editor-label", Label),
             f"Task {index + 1}: changes apply as you type. Enter or Esc goes back to the list."
             if typing
-            else f"Task {index + 1}: Enter edits it, n adds a new task."
+            else f"Task {index + 1}: Enter edits it, n adds a new task.",
         )
         with self.prevent(Input.Changed, TextArea.Changed):
             self.query_one("#task-text", TaskText).text = task.text

@@ -1,0 +1,38 @@
+"""What one keystroke costs the wizard: every step is told of every edit, and a
+line that did not change must not lay the screen out again."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import Static
+
+from rolescope.tui.app import RolescopeApp
+from tests.conftest import preset_path
+from tests.tui.waiting import settle
+
+
+async def test_typing_a_name_redraws_only_the_lines_it_changes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "role.toml"
+    shutil.copy(preset_path("rag-support-search"), path)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot, lambda: len(app.steps) == 6, "every step is built")
+        app.query_one("#company-name").focus()
+        await settle(pilot)
+        updated: list[str] = []
+        update = Static.update
+
+        def counting(self, *args, **kwargs):
+            updated.append(self.id or type(self).__name__)
+            return update(self, *args, **kwargs)
+
+        monkeypatch.setattr(Static, "update", counting)
+        await pilot.press(*"abcde")
+        await settle(pilot)
+        assert app.session.spec.company.name.endswith("abcde")
+        # Every step redraws on each of the five keys; the company name changes none
+        # of the lines they show (each used to be set again, and the screen laid out).
+        assert updated == [], updated
