@@ -256,6 +256,29 @@ def test_fourth_terse_set_is_big_and_apart_from_every_other_set():
     assert not overlap, overlap
 
 
+def test_fifth_terse_set_is_big_and_apart_from_every_other_set():
+    # Only its shape is checked here: it is measured once, by hand, before anyone tunes on it.
+    fifth = load("terse_heldout_5.toml")
+    counts = {a: sum(e["archetype"] == a for e in fifth["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 75 and len(fifth["task"]) >= 240, counts
+    assert all(set(entry) == {"text", "archetype"} for entry in fifth["task"])
+    assert len(fifth["vague"]) >= 25
+    assert all(set(entry) == {"text"} for entry in fifth["vague"])
+    mine = [e["text"].lower() for part in fifth.values() for e in part]
+    assert len(set(mine)) == len(mine)
+    written = {
+        entry["text"].lower()
+        for path in DATA.glob("*.toml")
+        if path.name != "terse_heldout_5.toml"
+        for part in load(path.name).values()
+        if isinstance(part, list)
+        for entry in part
+        if isinstance(entry, dict) and "text" in entry
+    }
+    overlap = sorted(set(mine) & written)  # named alone, so a failure never shows the other sets' lines
+    assert not overlap, overlap
+
+
 def test_fifth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalog):
     tuning = load("terse_tuning_5.toml")
     counts = {a: sum(e["archetype"] == a for e in tuning["task"]) for a in ("researcher", "developer", "operator")}
