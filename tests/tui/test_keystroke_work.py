@@ -36,3 +36,28 @@ async def test_typing_a_name_redraws_only_the_lines_it_changes(tmp_path, monkeyp
         # Every step redraws on each of the five keys; the company name changes none
         # of the lines they show (each used to be set again, and the screen laid out).
         assert updated == [], updated
+
+
+async def test_typing_in_a_description_field_rebuilds_only_its_lines_of_the_preview(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "role.toml"
+    shutil.copy(preset_path("rag-support-search"), path)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6")
+        await settle(pilot, lambda: len(app.steps) == 6, "every step is built")
+        preview = app.query_one("#preview")
+        before = list(preview.children)
+        listed = app.query_one("#findings").option_count
+        app.query_one("#location").focus()
+        await settle(pilot)
+        await pilot.press("end", *" or Lisbon")
+        await settle(pilot)
+        assert "Remote, UTC-5 to UTC+1 or Lisbon" in preview.source
+        after = list(preview.children)
+        rebuilt = [block for block in after if block not in before]
+        # One block of the posting holds the location; the other blocks stay as drawn
+        # (the whole preview was about 150 widgets mounted again on every key).
+        assert len(rebuilt) == 1 and len(after) == len(before), (len(rebuilt), len(before), len(after))
+        assert any("Lisbon" in str(line._content) for line in rebuilt[0].query("MarkdownParagraph"))
+        assert app.query_one("#findings").option_count == listed

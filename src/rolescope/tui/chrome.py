@@ -120,6 +120,7 @@ class KeyFooter(Footer):
         super().__init__(compact=True, **kwargs)
         self.wanted: frozenset[str] = frozenset()
         self._drawn_width = 0
+        self._drawn: tuple = ()
 
     def ordered_bindings(self) -> list[tuple[Binding, bool, str]]:
         app, screen = self.app, self.screen
@@ -144,13 +145,12 @@ class KeyFooter(Footer):
         global_.sort(key=lambda item: item[0])
         return [(binding, enabled, tooltip) for _, binding, enabled, tooltip in local + global_]
 
-    def compose(self):
-        if not self._bindings_ready:
-            return
+    def _plan(self) -> tuple[list[list[tuple[Binding, bool, str]]], tuple[Binding, bool, str] | None]:
+        """What the footer shows at its width: entries of keys (a group's keys share
+        one entry), and the command palette's key when it fits."""
         bindings = self.ordered_bindings()
         self.wanted = frozenset(binding.action for binding, _, _ in bindings)
         width = self.size.width or self.app.size.width
-        self._drawn_width = width
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         palette_width = 0
         if palette is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
@@ -189,6 +189,31 @@ class KeyFooter(Footer):
                 continue
             shown.append(entry)
             used += cost(entry)
+        fits = palette is not None and palette_width and used + palette_width <= width
+        return shown, (palette[1], palette[2], palette[3]) if fits and palette is not None else None
+
+    def _looks(self, plan: tuple[list[list[tuple[Binding, bool, str]]], tuple[Binding, bool, str] | None]) -> tuple:
+        """What a plan draws, as plain values: two plans that draw the same compare equal."""
+        shown, palette = plan
+        return (
+            self.size.width,
+            tuple(
+                tuple(
+                    (b.key, self.app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
+                    for b, enabled, tooltip in entry
+                )
+                for entry in shown
+            ),
+            None if palette is None else (palette[0].key, palette[0].description, palette[1], palette[2]),
+        )
+
+    def compose(self):
+        if not self._bindings_ready:
+            return
+        plan = self._plan()
+        self._drawn = self._looks(plan)
+        self._drawn_width = self.size.width or self.app.size.width
+        shown, palette = plan
         for entry in shown:
             first = entry[0][0]
             if len(entry) > 1 and first.group is not None:
@@ -214,8 +239,8 @@ class KeyFooter(Footer):
                     disabled=not enabled,
                     tooltip=tooltip,
                 ).data_bind(compact=Footer.compact)
-        if palette is not None and palette_width and used + palette_width <= width:
-            _, binding, enabled, tooltip = palette
+        if palette is not None:
+            binding, enabled, tooltip = palette
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
@@ -226,13 +251,21 @@ class KeyFooter(Footer):
                 tooltip=binding.tooltip or binding.description,
             )
 
+    async def _redraw(self) -> None:
+        # Focus moves often between widgets with the same keys: building the row's
+        # keys anew (each styled as it mounts) is the costliest part of a move.
+        if not self.is_attached:
+            return
+        if self._looks(self._plan()) != self._drawn:
+            await self.recompose()
+
     def bindings_changed(self, screen: Screen) -> None:
         # Textual's footer waits for the terminal to report focus, and a terminal
         # that never does (tmux without focus-events) would show no keys at all.
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._redraw)
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width and self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._redraw)

@@ -118,10 +118,11 @@ class DescriptionStep(Step):
         self._preview_shown: str | None = None
         self._preview_rendering = False
         self.findings: list[Finding] = []
+        self._findings_listed: tuple[tuple[str, str, str], ...] | None = None
 
     def compose(self) -> ComposeResult:
         # Textual's Markdown (and its parser) loads with the step, after the first frame.
-        from textual.widgets import Markdown
+        from rolescope.tui.preview import LivePreview
 
         with Vertical(id="jd-form"):
             yield from self._form()
@@ -131,7 +132,7 @@ class DescriptionStep(Step):
             pane = PreviewPane(id="preview-pane")
             pane.border_title = "Preview · Tab to it, then ↑↓ PgUp PgDn"
             with pane:
-                yield Markdown(id="preview")
+                yield LivePreview(id="preview")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
@@ -139,7 +140,9 @@ class DescriptionStep(Step):
 
     def _form(self) -> ComposeResult:
         yield field_row(
-            "Location", SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False)
+            "Location",
+            SafeInput(placeholder="e.g. Remote, UTC-5 to UTC+1", id="location", select_on_focus=False),
+            classes="first-row",
         )
         pay = self.spec.role.pay
         with Horizontal(id="pay-row", classes="field-row"):
@@ -255,19 +258,24 @@ class DescriptionStep(Step):
             f"Findings: {', '.join(counts)}; Enter goes to the field" if counts else "Findings",
         )
         findings_list = self.query_one(FindingList)
+        # The list is rebuilt only when what it says changes: most keystrokes change
+        # no finding, and rebuilding lays the whole screen out again.
+        listed = tuple((finding.severity, where_text(finding), finding.message) for finding in self.findings)
+        if listed == self._findings_listed:
+            return
+        self._findings_listed = listed
         highlighted = findings_list.highlighted
         findings_list.clear_options()
-        if not self.findings:
+        if not listed:
             findings_list.add_option(Option(Text("No findings: the description reads clean.", style="dim"), id="none"))
             return
         options = []
-        for number, finding in enumerate(self.findings):
+        for number, (severity, where, message) in enumerate(listed):
             prompt = Text()
-            prompt.append(f"{finding.severity:<7} ", style=SEVERITY_STYLE.get(finding.severity, "bold"))
-            where = where_text(finding)
+            prompt.append(f"{severity:<7} ", style=SEVERITY_STYLE.get(severity, "bold"))
             if where:
                 prompt.append(f"{where}: ", style="bold")
-            prompt.append_text(literal(finding.message))
+            prompt.append_text(literal(message))
             options.append(Option(prompt, id=str(number)))
         findings_list.add_options(options)
         if highlighted is not None:
@@ -294,13 +302,13 @@ class DescriptionStep(Step):
     async def _render_preview(self) -> None:
         """Render until the preview shows the latest text; a burst of keystrokes
         costs one render after the one under way, not one each."""
-        from textual.widgets import Markdown
+        from rolescope.tui.preview import LivePreview
 
-        preview = self.query_one("#preview", Markdown)
+        preview = self.query_one("#preview", LivePreview)
         try:
             while self._preview_shown != self._preview_wanted:
                 text = self._preview_wanted
-                await preview.update(text)
+                await preview.show(text)
                 self._preview_shown = text
         finally:
             self._preview_rendering = False
