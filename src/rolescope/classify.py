@@ -105,6 +105,10 @@ class Classifier:
         self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
         self.model_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.model_heads])
         self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
+        self.unmarked_index: TermIndex[None] = TermIndex(
+            [(term, None) for term in vocabulary.settings.unmarked_question_openers]
+        )
+        self.symptom_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.symptoms])
         self.memo: dict[str, Classification] = {}
 
     def classify(self, text: str) -> Classification:
@@ -149,20 +153,29 @@ class Classifier:
             hits.append((start, end, archetype, weight, term.source, shown))
         return hits
 
-    def _asked(self, tokens: Tokens) -> set[int]:
-        """The sentences that ask whether something holds ("does X help Y?"), with
-        the line's label when it is the topic of one ("retrain cadence: how often ...?")."""
-        if not tokens.questions:
-            return set()
+    def _questions(self, tokens: Tokens, skip: int) -> tuple[frozenset[int], set[int]]:
+        """The sentences that are questions (a "?", or an opener that asks without
+        one: "does the new tokenizer hurt Thai"), and those of them that ask whether
+        something holds ("does X help Y?"), with the line's label when it is the
+        topic of one ("retrain cadence: how often ...?")."""
+        questions = tokens.questions
+        opens = {
+            tokens.segments[start]
+            for _, _, start in self.unmarked_index.scan(tokens)
+            if _opens_sentence(tokens, start, skip)
+        }
+        if opens - questions:
+            questions = questions | opens
+        if not questions:
+            return questions, set()
         asked = {
             tokens.segments[start]
             for _, _, start in self.opener_index.scan(tokens)
-            if tokens.segments[start] in tokens.questions
-            and (start == 0 or tokens.segments[start - 1] != tokens.segments[start])
+            if tokens.segments[start] in questions and _opens_sentence(tokens, start, skip)
         }
         if tokens.label and 1 in asked:
             asked.add(0)
-        return asked
+        return questions, asked
 
     def _classify(self, text: str) -> Classification:
         tokens = tokenize(text, self.lexicon)
@@ -180,18 +193,17 @@ class Classifier:
         head_starts = {end: start for start, end in heads.items()}
         code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
         model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
-        asked = self._asked(tokens)
+        questions, asked = self._questions(tokens, skip)
         # A label that introduces a research question or step is its topic
         # ("drift: which feature shifts hurt accuracy?"), not the work.
         topic = (
-            tokens.label
-            if tokens.questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits)
-            else 0
+            tokens.label if questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits) else 0
         )
+        symptoms = {start: start + len(term) for term, _, start in self.symptom_index.scan(tokens)}
         taken: set[int] = set()
         used: set[str] = set()
-        scores = {archetype: 0.0 for archetype in ARCHETYPES}
-        found: list[tuple[int, Evidence]] = []
+        kept: list[tuple[int, str, float, str, tuple[int, int]]] = []  # start, archetype, weight, term, shown
+        sick: set[int] = set()  # sentences where an operations word says something is misbehaving
         for start, end, archetype, weight, source, shown in hits:
             if source in used or any(index in taken for index in range(start, end)):
                 continue
@@ -219,11 +231,19 @@ class Classifier:
                 weight *= settings.topic_weight
             if archetype != settings.question_archetype and tokens.segments[start] in asked:
                 weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
+            if archetype == "operator" and tokens.segments[start] not in questions and _covers(symptoms, start, end):
+                sick.add(tokens.segments[start])
+            kept.append((start, archetype, weight, source, shown))
+        scores = {archetype: 0.0 for archetype in ARCHETYPES}
+        found: list[tuple[int, Evidence]] = []
+        for start, archetype, weight, source, shown in kept:
+            if archetype != "operator" and tokens.segments[start] in sick:
+                weight *= settings.symptom_weight  # "lead scores stopped syncing": the sync is what broke
             scores[archetype] += weight
             found.append((start, Evidence(source, archetype, weight, tokens.phrase(*shown))))
         # A line that asks something is a decision still to be made, wherever the
         # question stands ("worth it? offline lift"); counted once.
-        if settings.question_archetype in scores and (tokens.questions or text.rstrip().endswith("?")):
+        if settings.question_archetype in scores and (questions or text.rstrip().endswith("?")):
             scores[settings.question_archetype] += settings.question_weight
             found.append(
                 (len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?"))
@@ -277,6 +297,16 @@ def _names_target(tokens: Tokens, model_heads: set[int], start: int, end: int, s
     return start > skip and tokens.segments[start - 1] == tokens.segments[start]
 
 
+def _covers(spans: dict[int, int], start: int, end: int) -> bool:
+    """One of the spans (start -> end) lies within [start, end)."""
+    return any(spans.get(index, end + 1) <= end for index in range(start, end))
+
+
+def _opens_sentence(tokens: Tokens, start: int, skip: int) -> bool:
+    """The word is its sentence's first (a ticket id before it does not count)."""
+    return start in (0, skip) or tokens.segments[start - 1] != tokens.segments[start]
+
+
 def _is_tag(tokens: Tokens, start: int, end: int) -> bool:
     """The words stand alone after the line's last punctuation ("... w/o labels? spike")."""
     last = tokens.segments[-1]
@@ -311,6 +341,8 @@ def _near(
     sentence the label introduces."""
     segment = tokens.segments[start]
     sentences = {segment, segment + 1} if start < tokens.label else {segment}
+    if 0 < tokens.label < len(tokens) and segment == tokens.segments[tokens.label]:
+        sentences.add(segment - 1)  # and with the label that sets its topic ("AML: alert job")
     if side in ("any", "before"):
         for cue_end in range(start, max(0, start - window), -1):
             for found, cue_start in ends.get(cue_end, ()):

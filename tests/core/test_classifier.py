@@ -21,6 +21,10 @@ measured on it, and shaped the changes that followed; the held-out sets were
 measured once, when those were done. terse_heldout_4.toml (thirty domains) was
 written meanwhile by an author who never saw the classifier, its vocabulary or
 any other set, committed first, and measured once, after those changes.
+terse_tuning_6.toml (domains and wordings the earlier sets use little) was
+written and committed before the classifier was measured on it, and shaped the
+changes that followed: questions without a "?", words saying a running system
+misbehaves, a label setting a word's sense.
 """
 
 from __future__ import annotations
@@ -150,6 +154,7 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         "terse_tuning_3.toml:task",
         "terse_tuning_4.toml:task",
         "terse_tuning_5.toml:task",  # before its changes: 0.904, 0.952
+        "terse_tuning_6.toml:task",  # before its changes: 0.890, 0.941; after: 0.982, 0.989
     ],
 )
 def test_tuning_accuracy(catalog, corpus):
@@ -272,6 +277,86 @@ def test_fifth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged
     assert sum(classify_text(entry["text"], catalog).vague for entry in tuning["task"]) <= 2
 
 
+def test_sixth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalog):
+    tuning = load("terse_tuning_6.toml")
+    counts = {a: sum(e["archetype"] == a for e in tuning["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 60 and len(tuning["task"]) >= 250, counts
+    assert len(tuning["vague"]) >= 20
+    mine = [e["text"].lower() for part in tuning.values() for e in part]
+    assert len(set(mine)) == len(mine)
+    written = {
+        entry["text"].lower()
+        for path in DATA.glob("*.toml")
+        if path.name != "terse_tuning_6.toml"
+        for part in load(path.name).values()
+        if isinstance(part, list)
+        for entry in part
+        if isinstance(entry, dict) and "text" in entry
+    }
+    assert not set(mine) & written
+    vague = [classify_text(entry["text"], catalog) for entry in tuning["vague"]]
+    assert sum(result.vague for result in vague) >= len(vague) - 2, [r.text for r in vague if not r.vague]
+    # Measured 5: a board title naming only things the vocabulary does not know.
+    assert sum(classify_text(entry["text"], catalog).vague for entry in tuning["task"]) <= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the new tokenizer hurt Thai",
+        "biotech: scaffold split vs random split, how much does hit prediction drop",
+        "which OCR vendor for handwritten addresses - blind test on 500",
+    ],
+)
+def test_a_question_without_its_mark_still_asks(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "researcher", result.evidence
+    assert "(a question)" in [item.term for item in result.evidence]
+
+
+def test_an_imperative_is_not_a_question(catalog):
+    assert "(a question)" not in [
+        item.term for item in classify_text("do error analysis on misroutes", catalog).evidence
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "search: nightly index build 3h late, blocks the morning deploy",
+        "insurance: telematics scores null for android since the app update",
+        "energy: load forecast MAPE crept up 2pts since DST, retrain?",
+    ],
+)
+def test_a_system_said_to_misbehave_is_operations(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "operator", result.evidence
+
+
+def test_a_label_sets_the_sense_of_the_word_after_it(catalog):
+    result = classify_text("AML: alert generation job writes cases into the investigations tool", catalog)
+    assert result.archetype == "developer", result.evidence
+    assert classify_text("alert generation job failing since Monday", catalog).archetype == "operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "archetype"),
+    [
+        ("rank feats by stability across time windows, drop the flaky ones", "researcher"),
+        ("recall dropped 4 pts after the deploy", "operator"),
+        ("half-life regression vs our heuristic on review logs", "researcher"),
+        ("latency regression after the ES upgrade", "operator"),
+        ("quiz generator in the teacher dashboard, editable output", "developer"),
+        ("build a dashboard for model latency + error rate per endpoint", "operator"),
+        ("feature hydration layer for the feed ranker", "developer"),
+        ("ECE before/after temperature scaling on the triage model", "researcher"),
+        ("transcription queue 2 days behind, add workers temporarily", "operator"),
+    ],
+)
+def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):
+    assert classify_text(text, catalog).archetype == archetype, classify_text(text, catalog).evidence
+
+
 @pytest.mark.parametrize(
     ("text", "written", "term"),
     [
@@ -338,7 +423,7 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("detect fake reviews w/o labels? spike", "researcher", "spike"),
         ("debug training divergence, loss spikes", "researcher", "debug training"),
         ("debug scoring errors in prod", "operator", "debug"),
-        ("sample 300 chats for error analysis", "researcher", "sample"),
+        ("sample 300 chats for error analysis", "researcher", "sample 300"),
         ("sample live predictions daily for a spot check", "operator", "sample live"),
         ("replay failed events from the queue", "operator", "replay failed"),
         ("replay logged sessions to compare rankers", "researcher", "replay logged"),
