@@ -18,7 +18,7 @@ from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import TICKET, TermIndex, Tokens, tokenize
+from rolescope.textmatch import TICKET, TermIndex, Tokens, stem, tokenize
 from rolescope.values import valueclass
 
 
@@ -109,6 +109,7 @@ class Classifier:
             [(term, None) for term in vocabulary.settings.unmarked_question_openers]
         )
         self.symptom_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.symptoms])
+        self.prepositions = frozenset(stem(word) for word in vocabulary.settings.target_prepositions)
         self.memo: dict[str, Classification] = {}
 
     def classify(self, text: str) -> Classification:
@@ -177,6 +178,17 @@ class Classifier:
             asked.add(0)
         return questions, asked
 
+    def _served(self, tokens: Tokens, chores: dict[int, int], start: int) -> bool:
+        """The words at `start` name a system after an operations word and a
+        preposition in the same sentence ("SLO for the search endpoint")."""
+        segment = tokens.segments[start]
+        for before in range(start - 1, max(0, start - _TARGET_GAP) - 1, -1):
+            if tokens.segments[before] != segment:
+                return False
+            if tokens.stems[before] in self.prepositions:
+                return any(at < before and chores[at] == segment for at in chores)
+        return False
+
     def _classify(self, text: str) -> Classification:
         tokens = tokenize(text, self.lexicon)
         settings = self.vocabulary.settings
@@ -236,7 +248,14 @@ class Classifier:
             kept.append((start, archetype, weight, source, shown))
         scores = {archetype: 0.0 for archetype in ARCHETYPES}
         found: list[tuple[int, Evidence]] = []
+        chores = {
+            start: tokens.segments[start]
+            for start, archetype, weight, *_ in kept
+            if archetype == "operator" and weight >= 2
+        }
         for start, archetype, weight, source, shown in kept:
+            if archetype == "developer" and chores and self._served(tokens, chores, start):
+                weight *= settings.topic_weight  # "runbook for the scoring API": the API is what it is for
             if archetype != "operator" and tokens.segments[start] in sick:
                 weight *= settings.symptom_weight  # "lead scores stopped syncing": the sync is what broke
             scores[archetype] += weight
@@ -270,6 +289,8 @@ class Classifier:
         )
 
 
+# At most this many words from a preposition to the system it names ("for the scoring API").
+_TARGET_GAP = 4
 # A research word names what a piece of software is for when the software's name
 # follows it at once or after one more word ("ablation runner", "offline eval job").
 _HEAD_GAP = 2

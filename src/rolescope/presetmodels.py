@@ -123,6 +123,9 @@ class VocabularySettings(_Data):
     # and their engineering and research words count this much.
     symptoms: list[str] = Field(default_factory=list)
     symptom_weight: float = Field(default=1, ge=0, le=1)
+    # After an operations word, a system named after one of these ("runbook for the
+    # scoring API") is what the work is for: its engineering words count as a topic's.
+    target_prepositions: list[str] = Field(default_factory=list)
     # A short label before a research question or step ("drift: which feature
     # shifts hurt accuracy?") is the topic: its engineering words count this much.
     topic_weight: float = Field(default=1, ge=0, le=1)

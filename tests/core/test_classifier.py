@@ -358,6 +358,27 @@ def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):
 
 
 @pytest.mark.parametrize(
+    ("text", "archetype"),
+    [
+        ("which embedding API gives better recall on our docs", "researcher"),
+        ("why does the search API return worse results for long queries", "researcher"),
+        ("why is the fraud model weaker on new merchants", "researcher"),
+        ("why is the scoring API slow since Friday", "operator"),
+        ("pick the retrieval index config by recall@10 on eval set", "researcher"),
+        ("create a runbook for the scoring API", "operator"),
+        ("add an SLO for the search endpoint", "operator"),
+        ("add cost tracking per model endpoint", "operator"),
+        ("add retries for the scoring API", "developer"),
+    ],
+)
+def test_a_system_named_is_what_the_work_is_about(catalog, text, archetype):
+    """A research question or an operations chore names systems: they are its
+    subject ("runbook for the scoring API"), not work to build."""
+    result = classify_text(text, catalog)
+    assert result.archetype == archetype, result.evidence
+
+
+@pytest.mark.parametrize(
     ("text", "written", "term"),
     [
         ("monitering for silent failures", "monitering", "monitor*"),
