@@ -67,6 +67,8 @@ def kind_of(archetype: str) -> str:
 
 # Exact ties go to the engineering reading: it is the common case.
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
+# ... unless the line says something misbehaves: then keeping it running is.
+_SICK_TIE_ORDER = {"operator": 0, "developer": 1, "researcher": 2}
 _CACHE_LIMIT = 20_000
 
 _Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
@@ -268,7 +270,8 @@ class Classifier:
                 (len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?"))
             )
         total = sum(scores.values())
-        best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
+        ties = _SICK_TIE_ORDER if sick else _TIE_ORDER
+        best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -ties[archetype]))
         # The winner's share of the evidence, smoothed so one weak hint is never
         # "certain"; a line too vague to classify is a guess and says so.
         confidence = calibrated((scores[best] + 1) / (total + 3), settings.calibration)

@@ -326,6 +326,7 @@ def test_an_imperative_is_not_a_question(catalog):
         "search: nightly index build 3h late, blocks the morning deploy",
         "insurance: telematics scores null for android since the app update",
         "energy: load forecast MAPE crept up 2pts since DST, retrain?",
+        "scoring svc errors since 2am",  # as much service as symptom: the symptom decides
     ],
 )
 def test_a_system_said_to_misbehave_is_operations(catalog, text):
@@ -369,6 +370,9 @@ def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):
         ("add an SLO for the search endpoint", "operator"),
         ("add cost tracking per model endpoint", "operator"),
         ("add retries for the scoring API", "developer"),
+        ("SRM + novelty check on the onboarding test", "researcher"),
+        ("int8 impact on accuracy for the OCR model", "researcher"),
+        ("ML-231: data audit for the readmission model (missingness, leakage)", "researcher"),
     ],
 )
 def test_a_system_named_is_what_the_work_is_about(catalog, text, archetype):
