@@ -18,7 +18,7 @@ from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import TICKET, TermIndex, Tokens, stem, tokenize
+from rolescope.textmatch import TICKET, Term, TermIndex, Tokens, stem, tokenize
 from rolescope.values import valueclass
 
 
@@ -72,6 +72,8 @@ _SICK_TIE_ORDER = {"operator": 0, "developer": 1, "researcher": 2}
 _CACHE_LIMIT = 20_000
 
 _Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
+_MARK_KINDS = ("vague", "head", "code head", "model head", "opener", "unmarked opener", "symptom")
+_Marks = dict[str, dict[int, int]]  # kind -> where each word of the list starts -> where it ends
 
 
 class Classifier:
@@ -85,15 +87,17 @@ class Classifier:
             + [source for source in vocabulary.senses]
             + [near for sense in vocabulary.senses.values() for cue in sense.cues for near in cue.near]
         )
-        self.index: TermIndex[tuple[str, float]] = TermIndex(
+        # Terms and sense words in one index (a sense word's archetype is None: its
+        # neighbours decide), so a line is scanned once for both.
+        self.index: TermIndex[tuple[str | None, float]] = TermIndex(
             [
                 (source, (archetype, float(weight)))
                 for archetype in ARCHETYPES
                 for source, weight in vocabulary.terms.get(archetype, {}).items()
                 if source not in vocabulary.senses
             ]
+            + [(source, (None, 0.0)) for source in vocabulary.senses]
         )
-        self.sense_index: TermIndex[str] = TermIndex([(source, source) for source in vocabulary.senses])
         self.cue_index: TermIndex[tuple[str, int]] = TermIndex(
             [
                 (near, (source, number))
@@ -102,15 +106,23 @@ class Classifier:
                 for near in cue.near
             ]
         )
-        self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
-        self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
-        self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
-        self.model_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.model_heads])
-        self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
-        self.unmarked_index: TermIndex[None] = TermIndex(
-            [(term, None) for term in vocabulary.settings.unmarked_question_openers]
+        # The short word lists the rules consult, found in one pass over a line.
+        settings = vocabulary.settings
+        self.marks: TermIndex[str] = TermIndex(
+            [
+                (term, kind)
+                for kind, terms in (
+                    ("vague", settings.vague_terms),
+                    ("head", settings.artefact_heads),
+                    ("code head", settings.code_heads),
+                    ("model head", settings.model_heads),
+                    ("opener", settings.question_openers),
+                    ("unmarked opener", settings.unmarked_question_openers),
+                    ("symptom", settings.symptoms),
+                )
+                for term in terms
+            ]
         )
-        self.symptom_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.symptoms])
         self.prepositions = frozenset(stem(word) for word in vocabulary.settings.target_prepositions)
         self.memo: dict[str, Classification] = {}
 
@@ -122,12 +134,9 @@ class Classifier:
             result = self.memo[text] = self._classify(text)
         return result
 
-    def _senses(self, tokens: Tokens) -> list[_Hit]:
-        """Each ambiguous word read in the sense its neighbours give it; the
+    def _senses(self, tokens: Tokens, found: list[tuple[Term, int]]) -> list[_Hit]:
+        """Each ambiguous word found read in the sense its neighbours give it; the
         evidence shows the word with the neighbour that decided."""
-        if not self.vocabulary.senses:
-            return []
-        found = self.sense_index.scan(tokens)
         if not found:
             return []
         ends: dict[int, list[tuple[tuple[str, int], int]]] = {}
@@ -136,8 +145,9 @@ class Classifier:
             ends.setdefault(start + len(term), []).append((key, start))
             starts.setdefault(start, []).append((key, start + len(term)))
         hits: list[_Hit] = []
-        for term, source, start in found:
+        for term, start in found:
             end = start + len(term)
+            source = term.source
             sense = self.vocabulary.senses[source]
             archetype, weight, shown = sense.archetype, sense.weight, (start, end)
             segment = tokens.segments[start]
@@ -156,24 +166,20 @@ class Classifier:
             hits.append((start, end, archetype, weight, term.source, shown))
         return hits
 
-    def _questions(self, tokens: Tokens, skip: int) -> tuple[frozenset[int], set[int]]:
+    def _questions(self, tokens: Tokens, skip: int, marks: _Marks) -> tuple[frozenset[int], set[int]]:
         """The sentences that are questions (a "?", or an opener that asks without
         one: "does the new tokenizer hurt Thai"), and those of them that ask whether
         something holds ("does X help Y?"), with the line's label when it is the
         topic of one ("retrain cadence: how often ...?")."""
         questions = tokens.questions
-        opens = {
-            tokens.segments[start]
-            for _, _, start in self.unmarked_index.scan(tokens)
-            if _opens_sentence(tokens, start, skip)
-        }
+        opens = {tokens.segments[start] for start in marks["unmarked opener"] if _opens_sentence(tokens, start, skip)}
         if opens - questions:
             questions = questions | opens
         if not questions:
             return questions, set()
         asked = {
             tokens.segments[start]
-            for _, _, start in self.opener_index.scan(tokens)
+            for start in marks["opener"]
             if tokens.segments[start] in questions and _opens_sentence(tokens, start, skip)
         }
         if tokens.label and 1 in asked:
@@ -196,24 +202,30 @@ class Classifier:
         settings = self.vocabulary.settings
         ticket = TICKET.match(text)
         skip = len(tokenize(ticket.group(), self.lexicon)) if ticket else 0
-        hits: list[_Hit] = [
-            (start, start + len(term), archetype, weight, term.source, (start, start + len(term)))
-            for term, (archetype, weight), start in self.index.scan(tokens)
-        ]
-        hits += self._senses(tokens)
+        hits: list[_Hit] = []
+        senses: list[tuple[Term, int]] = []
+        for term, (archetype, weight), start in self.index.scan(tokens):
+            if archetype is None:
+                senses.append((term, start))
+            else:
+                hits.append((start, start + len(term), archetype, weight, term.source, (start, start + len(term))))
+        hits += self._senses(tokens, senses)
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
-        heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
+        marks: _Marks = {kind: {} for kind in _MARK_KINDS}
+        for term, kind, start in self.marks.scan(tokens):
+            marks[kind][start] = start + len(term)
+        heads = marks["head"]
         head_starts = {end: start for start, end in heads.items()}
-        code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
-        model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
-        questions, asked = self._questions(tokens, skip)
+        code_heads = marks["code head"]
+        model_heads = set(marks["model head"])
+        questions, asked = self._questions(tokens, skip, marks)
         # A label that introduces a research question or step is its topic
         # ("drift: which feature shifts hurt accuracy?"), not the work.
         topic = (
             tokens.label if questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits) else 0
         )
-        symptoms = {start: start + len(term) for term, _, start in self.symptom_index.scan(tokens)}
+        symptoms = marks["symptom"]
         taken: set[int] = set()
         used: set[str] = set()
         kept: list[tuple[int, str, float, str, tuple[int, int]]] = []  # start, archetype, weight, term, shown
@@ -275,9 +287,7 @@ class Classifier:
         # The winner's share of the evidence, smoothed so one weak hint is never
         # "certain"; a line too vague to classify is a guess and says so.
         confidence = calibrated((scores[best] + 1) / (total + 3), settings.calibration)
-        vague = total < settings.min_evidence or (
-            total < settings.vague_evidence and bool(self.vague_index.scan(tokens))
-        )
+        vague = total < settings.min_evidence or (total < settings.vague_evidence and bool(marks["vague"]))
         if vague:
             confidence = min(confidence, 0.4)
         return Classification(
