@@ -75,17 +75,17 @@ HELDOUT = {
     "terse_heldout_4.toml:task": TERSE_4["task"],
 }
 # The measured figures (README, "How it decides"), less a small margin: a change
-# that costs even two lines on a held-out set fails here.
+# that costs even two lines on a held-out set fails here. Measured again once,
+# after the sixth terse tuning set's changes; the figures before them follow.
 MEASURED = {
-    # One line lower than the 0.922 measured before the fifth terse set's changes
-    # (heldout_tasks.toml gained one: the full-sentence total is unchanged).
-    "labelled_tasks.toml:heldout": (0.911, 0.978),  # before the terse work: 0.911, 0.956
-    "heldout_tasks.toml:task": (0.958, 1.000),  # before: 0.925, 0.992; before the fifth set 0.950, 0.992
+    "labelled_tasks.toml:heldout": (0.922, 0.978),  # before the terse work: 0.911, 0.956; before the sixth set 0.911
+    "heldout_tasks.toml:task": (0.967, 1.000),  # before: 0.925, 0.992; before the sixth set 0.958, 1.000
     "terse_heldout.toml:task": (0.971, 0.988),  # before: 0.829, 0.876; before the fifth set 0.953, 0.971
-    "terse_heldout_2.toml:task": (0.962, 0.989),  # before its vocabulary changes: 0.935, 0.973
-    "terse_heldout_3.toml:task": (0.932, 0.969),  # before its changes: 0.870, 0.914; before the fifth set 0.883, 0.920
+    "terse_heldout_2.toml:task": (0.968, 0.995),  # before its changes: 0.935, 0.973; before the sixth set 0.962, 0.989
+    "terse_heldout_3.toml:task": (0.944, 0.975),  # before its changes: 0.870, 0.914; before the sixth set 0.932, 0.969
     # Written by its own author from the archetypes' definitions, never tuned on:
-    # measured once, after the fifth terse set's changes, and kept as it came out.
+    # measured once after the fifth terse set's changes and once after the
+    # sixth's, the same both times.
     "terse_heldout_4.toml:task": (0.932, 0.964),
 }
 
@@ -104,7 +104,8 @@ def test_heldout_accuracy(catalog, name, record_property):
 
 def test_terse_lines_nobody_tuned_on_meet_the_bar_together(catalog):
     """Every terse held-out line (four sets by four authors, 739 lines): at least 93%
-    three-way and 97% engineering against research. Measured 94.9% and 97.7%."""
+    three-way and 97% engineering against research. Measured 95.3% and 98.0%
+    (94.9% and 97.7% before the sixth terse tuning set)."""
     entries = [entry for name, part in HELDOUT.items() if name.startswith("terse") for entry in part]
     three_way, kind = accuracy(entries, catalog)
     assert len(entries) >= 700
@@ -134,12 +135,12 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.033 on 859 lines (0.036 on 638 before the fourth terse set; 0.23 uncalibrated)
+    assert ece <= 0.05  # measured 0.033 on 859 lines, before and after the sixth terse set (0.23 uncalibrated)
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    # Measured 20 of 43 (14 of 28 before the fourth terse set, which holds 6 of its 15 errors).
+    # Measured 19 of 39 (20 of 43 before the sixth terse set; 14 of 28 before the fourth, which holds 7 of its 15).
     assert sum(result.unsure for result in wrong) >= 0.45 * len(wrong)
-    assert sum(sure) / len(sure) >= 0.965  # measured 0.971 (0.976 before the fourth terse set)
+    assert sum(sure) / len(sure) >= 0.965  # measured 0.975 (0.971 before the sixth terse set)
 
 
 @pytest.mark.parametrize(
