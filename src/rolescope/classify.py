@@ -18,7 +18,7 @@ from typing import Any
 
 from rolescope.catalog import Catalog, Vocabulary
 from rolescope.spec import ARCHETYPES, Task
-from rolescope.textmatch import TICKET, TermIndex, Tokens, tokenize
+from rolescope.textmatch import TICKET, Term, TermIndex, Tokens, stem, tokenize
 from rolescope.values import valueclass
 
 
@@ -67,9 +67,13 @@ def kind_of(archetype: str) -> str:
 
 # Exact ties go to the engineering reading: it is the common case.
 _TIE_ORDER = {"developer": 0, "operator": 1, "researcher": 2}
+# ... unless the line says something misbehaves: then keeping it running is.
+_SICK_TIE_ORDER = {"operator": 0, "developer": 1, "researcher": 2}
 _CACHE_LIMIT = 20_000
 
 _Hit = tuple[int, int, str | None, float, str, tuple[int, int]]  # start, end, archetype, weight, term, shown span
+_MARK_KINDS = ("vague", "head", "code head", "model head", "opener", "unmarked opener", "symptom")
+_Marks = dict[str, dict[int, int]]  # kind -> where each word of the list starts -> where it ends
 
 
 class Classifier:
@@ -83,15 +87,17 @@ class Classifier:
             + [source for source in vocabulary.senses]
             + [near for sense in vocabulary.senses.values() for cue in sense.cues for near in cue.near]
         )
-        self.index: TermIndex[tuple[str, float]] = TermIndex(
+        # Terms and sense words in one index (a sense word's archetype is None: its
+        # neighbours decide), so a line is scanned once for both.
+        self.index: TermIndex[tuple[str | None, float]] = TermIndex(
             [
                 (source, (archetype, float(weight)))
                 for archetype in ARCHETYPES
                 for source, weight in vocabulary.terms.get(archetype, {}).items()
                 if source not in vocabulary.senses
             ]
+            + [(source, (None, 0.0)) for source in vocabulary.senses]
         )
-        self.sense_index: TermIndex[str] = TermIndex([(source, source) for source in vocabulary.senses])
         self.cue_index: TermIndex[tuple[str, int]] = TermIndex(
             [
                 (near, (source, number))
@@ -100,11 +106,24 @@ class Classifier:
                 for near in cue.near
             ]
         )
-        self.vague_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.vague_terms])
-        self.head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.artefact_heads])
-        self.code_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.code_heads])
-        self.model_head_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.model_heads])
-        self.opener_index: TermIndex[None] = TermIndex([(term, None) for term in vocabulary.settings.question_openers])
+        # The short word lists the rules consult, found in one pass over a line.
+        settings = vocabulary.settings
+        self.marks: TermIndex[str] = TermIndex(
+            [
+                (term, kind)
+                for kind, terms in (
+                    ("vague", settings.vague_terms),
+                    ("head", settings.artefact_heads),
+                    ("code head", settings.code_heads),
+                    ("model head", settings.model_heads),
+                    ("opener", settings.question_openers),
+                    ("unmarked opener", settings.unmarked_question_openers),
+                    ("symptom", settings.symptoms),
+                )
+                for term in terms
+            ]
+        )
+        self.prepositions = frozenset(stem(word) for word in vocabulary.settings.target_prepositions)
         self.memo: dict[str, Classification] = {}
 
     def classify(self, text: str) -> Classification:
@@ -115,12 +134,9 @@ class Classifier:
             result = self.memo[text] = self._classify(text)
         return result
 
-    def _senses(self, tokens: Tokens) -> list[_Hit]:
-        """Each ambiguous word read in the sense its neighbours give it; the
+    def _senses(self, tokens: Tokens, found: list[tuple[Term, int]]) -> list[_Hit]:
+        """Each ambiguous word found read in the sense its neighbours give it; the
         evidence shows the word with the neighbour that decided."""
-        if not self.vocabulary.senses:
-            return []
-        found = self.sense_index.scan(tokens)
         if not found:
             return []
         ends: dict[int, list[tuple[tuple[str, int], int]]] = {}
@@ -129,8 +145,9 @@ class Classifier:
             ends.setdefault(start + len(term), []).append((key, start))
             starts.setdefault(start, []).append((key, start + len(term)))
         hits: list[_Hit] = []
-        for term, source, start in found:
+        for term, start in found:
             end = start + len(term)
+            source = term.source
             sense = self.vocabulary.senses[source]
             archetype, weight, shown = sense.archetype, sense.weight, (start, end)
             segment = tokens.segments[start]
@@ -149,49 +166,70 @@ class Classifier:
             hits.append((start, end, archetype, weight, term.source, shown))
         return hits
 
-    def _asked(self, tokens: Tokens) -> set[int]:
-        """The sentences that ask whether something holds ("does X help Y?"), with
-        the line's label when it is the topic of one ("retrain cadence: how often ...?")."""
-        if not tokens.questions:
-            return set()
+    def _questions(self, tokens: Tokens, skip: int, marks: _Marks) -> tuple[frozenset[int], set[int]]:
+        """The sentences that are questions (a "?", or an opener that asks without
+        one: "does the new tokenizer hurt Thai"), and those of them that ask whether
+        something holds ("does X help Y?"), with the line's label when it is the
+        topic of one ("retrain cadence: how often ...?")."""
+        questions = tokens.questions
+        opens = {tokens.segments[start] for start in marks["unmarked opener"] if _opens_sentence(tokens, start, skip)}
+        if opens - questions:
+            questions = questions | opens
+        if not questions:
+            return questions, set()
         asked = {
             tokens.segments[start]
-            for _, _, start in self.opener_index.scan(tokens)
-            if tokens.segments[start] in tokens.questions
-            and (start == 0 or tokens.segments[start - 1] != tokens.segments[start])
+            for start in marks["opener"]
+            if tokens.segments[start] in questions and _opens_sentence(tokens, start, skip)
         }
         if tokens.label and 1 in asked:
             asked.add(0)
-        return asked
+        return questions, asked
+
+    def _served(self, tokens: Tokens, chores: dict[int, int], start: int) -> bool:
+        """The words at `start` name a system after an operations word and a
+        preposition in the same sentence ("SLO for the search endpoint")."""
+        segment = tokens.segments[start]
+        for before in range(start - 1, max(0, start - _TARGET_GAP) - 1, -1):
+            if tokens.segments[before] != segment:
+                return False
+            if tokens.stems[before] in self.prepositions:
+                return any(at < before and chores[at] == segment for at in chores)
+        return False
 
     def _classify(self, text: str) -> Classification:
         tokens = tokenize(text, self.lexicon)
         settings = self.vocabulary.settings
         ticket = TICKET.match(text)
         skip = len(tokenize(ticket.group(), self.lexicon)) if ticket else 0
-        hits: list[_Hit] = [
-            (start, start + len(term), archetype, weight, term.source, (start, start + len(term)))
-            for term, (archetype, weight), start in self.index.scan(tokens)
-        ]
-        hits += self._senses(tokens)
+        hits: list[_Hit] = []
+        senses: list[tuple[Term, int]] = []
+        for term, (archetype, weight), start in self.index.scan(tokens):
+            if archetype is None:
+                senses.append((term, start))
+            else:
+                hits.append((start, start + len(term), archetype, weight, term.source, (start, start + len(term))))
+        hits += self._senses(tokens, senses)
         # Longest phrases claim their words first; heavier terms, then earlier ones, break ties.
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), -hit[3], hit[4], hit[0]))
-        heads = {start: start + len(term) for term, _, start in self.head_index.scan(tokens)}
+        marks: _Marks = {kind: {} for kind in _MARK_KINDS}
+        for term, kind, start in self.marks.scan(tokens):
+            marks[kind][start] = start + len(term)
+        heads = marks["head"]
         head_starts = {end: start for start, end in heads.items()}
-        code_heads = {start: start + len(term) for term, _, start in self.code_head_index.scan(tokens)}
-        model_heads = {start for _, _, start in self.model_head_index.scan(tokens)}
-        asked = self._asked(tokens)
+        code_heads = marks["code head"]
+        model_heads = set(marks["model head"])
+        questions, asked = self._questions(tokens, skip, marks)
         # A label that introduces a research question or step is its topic
         # ("drift: which feature shifts hurt accuracy?"), not the work.
         topic = (
-            tokens.label
-            if tokens.questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits)
-            else 0
+            tokens.label if questions or any(hit[2] == "researcher" and hit[0] >= tokens.label for hit in hits) else 0
         )
+        symptoms = marks["symptom"]
         taken: set[int] = set()
         used: set[str] = set()
-        scores = {archetype: 0.0 for archetype in ARCHETYPES}
-        found: list[tuple[int, Evidence]] = []
+        kept: list[tuple[int, str, float, str, tuple[int, int]]] = []  # start, archetype, weight, term, shown
+        sick: set[int] = set()  # sentences where an operations word says something is misbehaving
         for start, end, archetype, weight, source, shown in hits:
             if source in used or any(index in taken for index in range(start, end)):
                 continue
@@ -219,23 +257,37 @@ class Classifier:
                 weight *= settings.topic_weight
             if archetype != settings.question_archetype and tokens.segments[start] in asked:
                 weight *= settings.asked_weight  # "does adding titles to chunks help retrieval?"
+            if archetype == "operator" and tokens.segments[start] not in questions and _covers(symptoms, start, end):
+                sick.add(tokens.segments[start])
+            kept.append((start, archetype, weight, source, shown))
+        scores = {archetype: 0.0 for archetype in ARCHETYPES}
+        found: list[tuple[int, Evidence]] = []
+        chores = {
+            start: tokens.segments[start]
+            for start, archetype, weight, *_ in kept
+            if archetype == "operator" and weight >= 2
+        }
+        for start, archetype, weight, source, shown in kept:
+            if archetype == "developer" and chores and self._served(tokens, chores, start):
+                weight *= settings.topic_weight  # "runbook for the scoring API": the API is what it is for
+            if archetype != "operator" and tokens.segments[start] in sick:
+                weight *= settings.symptom_weight  # "lead scores stopped syncing": the sync is what broke
             scores[archetype] += weight
             found.append((start, Evidence(source, archetype, weight, tokens.phrase(*shown))))
         # A line that asks something is a decision still to be made, wherever the
         # question stands ("worth it? offline lift"); counted once.
-        if settings.question_archetype in scores and (tokens.questions or text.rstrip().endswith("?")):
+        if settings.question_archetype in scores and (questions or text.rstrip().endswith("?")):
             scores[settings.question_archetype] += settings.question_weight
             found.append(
                 (len(tokens), Evidence("(a question)", settings.question_archetype, settings.question_weight, "?"))
             )
         total = sum(scores.values())
-        best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -_TIE_ORDER[archetype]))
+        ties = _SICK_TIE_ORDER if sick else _TIE_ORDER
+        best = max(ARCHETYPES, key=lambda archetype: (scores[archetype], -ties[archetype]))
         # The winner's share of the evidence, smoothed so one weak hint is never
         # "certain"; a line too vague to classify is a guess and says so.
         confidence = calibrated((scores[best] + 1) / (total + 3), settings.calibration)
-        vague = total < settings.min_evidence or (
-            total < settings.vague_evidence and bool(self.vague_index.scan(tokens))
-        )
+        vague = total < settings.min_evidence or (total < settings.vague_evidence and bool(marks["vague"]))
         if vague:
             confidence = min(confidence, 0.4)
         return Classification(
@@ -250,6 +302,8 @@ class Classifier:
         )
 
 
+# At most this many words from a preposition to the system it names ("for the scoring API").
+_TARGET_GAP = 4
 # A research word names what a piece of software is for when the software's name
 # follows it at once or after one more word ("ablation runner", "offline eval job").
 _HEAD_GAP = 2
@@ -275,6 +329,16 @@ def _names_target(tokens: Tokens, model_heads: set[int], start: int, end: int, s
     if tokens.phrase(end, end + 1).lower().endswith("s"):
         return False
     return start > skip and tokens.segments[start - 1] == tokens.segments[start]
+
+
+def _covers(spans: dict[int, int], start: int, end: int) -> bool:
+    """One of the spans (start -> end) lies within [start, end)."""
+    return any(spans.get(index, end + 1) <= end for index in range(start, end))
+
+
+def _opens_sentence(tokens: Tokens, start: int, skip: int) -> bool:
+    """The word is its sentence's first (a ticket id before it does not count)."""
+    return start in (0, skip) or tokens.segments[start - 1] != tokens.segments[start]
 
 
 def _is_tag(tokens: Tokens, start: int, end: int) -> bool:
@@ -311,6 +375,8 @@ def _near(
     sentence the label introduces."""
     segment = tokens.segments[start]
     sentences = {segment, segment + 1} if start < tokens.label else {segment}
+    if 0 < tokens.label < len(tokens) and segment == tokens.segments[tokens.label]:
+        sentences.add(segment - 1)  # and with the label that sets its topic ("AML: alert job")
     if side in ("any", "before"):
         for cue_end in range(start, max(0, start - window), -1):
             for found, cue_start in ends.get(cue_end, ()):

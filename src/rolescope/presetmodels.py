@@ -114,7 +114,18 @@ class VocabularySettings(_Data):
     # something holds: the systems it names are what is studied, not work to do,
     # and count this much.
     question_openers: list[str] = Field(default_factory=list)
+    # A sentence that opens with one of these asks even without a "?" ("does the
+    # new tokenizer hurt Thai", "how much does recall drop"): leads often leave it out.
+    unmarked_question_openers: list[str] = Field(default_factory=list)
     asked_weight: float = Field(default=1, ge=0, le=1)
+    # Words saying a running system is misbehaving now ("stopped", "stale", "3h
+    # late"): in their sentence, the systems and metrics named are what is sick,
+    # and their engineering and research words count this much.
+    symptoms: list[str] = Field(default_factory=list)
+    symptom_weight: float = Field(default=1, ge=0, le=1)
+    # After an operations word, a system named after one of these ("runbook for the
+    # scoring API") is what the work is for: its engineering words count as a topic's.
+    target_prepositions: list[str] = Field(default_factory=list)
     # A short label before a research question or step ("drift: which feature
     # shifts hurt accuracy?") is the topic: its engineering words count this much.
     topic_weight: float = Field(default=1, ge=0, le=1)

@@ -21,6 +21,10 @@ measured on it, and shaped the changes that followed; the held-out sets were
 measured once, when those were done. terse_heldout_4.toml (thirty domains) was
 written meanwhile by an author who never saw the classifier, its vocabulary or
 any other set, committed first, and measured once, after those changes.
+terse_tuning_6.toml (domains and wordings the earlier sets use little) was
+written and committed before the classifier was measured on it, and shaped the
+changes that followed: questions without a "?", words saying a running system
+misbehaves, a label setting a word's sense.
 """
 
 from __future__ import annotations
@@ -71,17 +75,17 @@ HELDOUT = {
     "terse_heldout_4.toml:task": TERSE_4["task"],
 }
 # The measured figures (README, "How it decides"), less a small margin: a change
-# that costs even two lines on a held-out set fails here.
+# that costs even two lines on a held-out set fails here. Measured again once,
+# after the sixth terse tuning set's changes; the figures before them follow.
 MEASURED = {
-    # One line lower than the 0.922 measured before the fifth terse set's changes
-    # (heldout_tasks.toml gained one: the full-sentence total is unchanged).
-    "labelled_tasks.toml:heldout": (0.911, 0.978),  # before the terse work: 0.911, 0.956
-    "heldout_tasks.toml:task": (0.958, 1.000),  # before: 0.925, 0.992; before the fifth set 0.950, 0.992
+    "labelled_tasks.toml:heldout": (0.922, 0.978),  # before the terse work: 0.911, 0.956; before the sixth set 0.911
+    "heldout_tasks.toml:task": (0.967, 1.000),  # before: 0.925, 0.992; before the sixth set 0.958, 1.000
     "terse_heldout.toml:task": (0.971, 0.988),  # before: 0.829, 0.876; before the fifth set 0.953, 0.971
-    "terse_heldout_2.toml:task": (0.962, 0.989),  # before its vocabulary changes: 0.935, 0.973
-    "terse_heldout_3.toml:task": (0.932, 0.969),  # before its changes: 0.870, 0.914; before the fifth set 0.883, 0.920
+    "terse_heldout_2.toml:task": (0.968, 0.995),  # before its changes: 0.935, 0.973; before the sixth set 0.962, 0.989
+    "terse_heldout_3.toml:task": (0.944, 0.975),  # before its changes: 0.870, 0.914; before the sixth set 0.932, 0.969
     # Written by its own author from the archetypes' definitions, never tuned on:
-    # measured once, after the fifth terse set's changes, and kept as it came out.
+    # measured once after the fifth terse set's changes and once after the
+    # sixth's, the same both times.
     "terse_heldout_4.toml:task": (0.932, 0.964),
 }
 
@@ -100,7 +104,8 @@ def test_heldout_accuracy(catalog, name, record_property):
 
 def test_terse_lines_nobody_tuned_on_meet_the_bar_together(catalog):
     """Every terse held-out line (four sets by four authors, 739 lines): at least 93%
-    three-way and 97% engineering against research. Measured 94.9% and 97.7%."""
+    three-way and 97% engineering against research. Measured 95.3% and 98.0%
+    (94.9% and 97.7% before the sixth terse tuning set)."""
     entries = [entry for name, part in HELDOUT.items() if name.startswith("terse") for entry in part]
     three_way, kind = accuracy(entries, catalog)
     assert len(entries) >= 700
@@ -130,12 +135,12 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.033 on 859 lines (0.036 on 638 before the fourth terse set; 0.23 uncalibrated)
+    assert ece <= 0.05  # measured 0.033 on 859 lines, before and after the sixth terse set (0.23 uncalibrated)
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    # Measured 20 of 43 (14 of 28 before the fourth terse set, which holds 6 of its 15 errors).
+    # Measured 19 of 39 (20 of 43 before the sixth terse set; 14 of 28 before the fourth, which holds 7 of its 15).
     assert sum(result.unsure for result in wrong) >= 0.45 * len(wrong)
-    assert sum(sure) / len(sure) >= 0.965  # measured 0.971 (0.976 before the fourth terse set)
+    assert sum(sure) / len(sure) >= 0.965  # measured 0.975 (0.971 before the sixth terse set)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +155,7 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         "terse_tuning_3.toml:task",
         "terse_tuning_4.toml:task",
         "terse_tuning_5.toml:task",  # before its changes: 0.904, 0.952
+        "terse_tuning_6.toml:task",  # before its changes: 0.890, 0.941; after: 0.982, 0.989
     ],
 )
 def test_tuning_accuracy(catalog, corpus):
@@ -295,6 +301,111 @@ def test_fifth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged
     assert sum(classify_text(entry["text"], catalog).vague for entry in tuning["task"]) <= 2
 
 
+def test_sixth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalog):
+    tuning = load("terse_tuning_6.toml")
+    counts = {a: sum(e["archetype"] == a for e in tuning["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 60 and len(tuning["task"]) >= 250, counts
+    assert len(tuning["vague"]) >= 20
+    mine = [e["text"].lower() for part in tuning.values() for e in part]
+    assert len(set(mine)) == len(mine)
+    written = {
+        entry["text"].lower()
+        for path in DATA.glob("*.toml")
+        if path.name != "terse_tuning_6.toml"
+        for part in load(path.name).values()
+        if isinstance(part, list)
+        for entry in part
+        if isinstance(entry, dict) and "text" in entry
+    }
+    assert not set(mine) & written
+    vague = [classify_text(entry["text"], catalog) for entry in tuning["vague"]]
+    assert sum(result.vague for result in vague) >= len(vague) - 2, [r.text for r in vague if not r.vague]
+    # Measured 5: a board title naming only things the vocabulary does not know.
+    assert sum(classify_text(entry["text"], catalog).vague for entry in tuning["task"]) <= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does the new tokenizer hurt Thai",
+        "biotech: scaffold split vs random split, how much does hit prediction drop",
+        "which OCR vendor for handwritten addresses - blind test on 500",
+    ],
+)
+def test_a_question_without_its_mark_still_asks(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "researcher", result.evidence
+    assert "(a question)" in [item.term for item in result.evidence]
+
+
+def test_an_imperative_is_not_a_question(catalog):
+    assert "(a question)" not in [
+        item.term for item in classify_text("do error analysis on misroutes", catalog).evidence
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "search: nightly index build 3h late, blocks the morning deploy",
+        "insurance: telematics scores null for android since the app update",
+        "energy: load forecast MAPE crept up 2pts since DST, retrain?",
+        "scoring svc errors since 2am",  # as much service as symptom: the symptom decides
+    ],
+)
+def test_a_system_said_to_misbehave_is_operations(catalog, text):
+    result = classify_text(text, catalog)
+    assert result.archetype == "operator", result.evidence
+
+
+def test_a_label_sets_the_sense_of_the_word_after_it(catalog):
+    result = classify_text("AML: alert generation job writes cases into the investigations tool", catalog)
+    assert result.archetype == "developer", result.evidence
+    assert classify_text("alert generation job failing since Monday", catalog).archetype == "operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "archetype"),
+    [
+        ("rank feats by stability across time windows, drop the flaky ones", "researcher"),
+        ("recall dropped 4 pts after the deploy", "operator"),
+        ("half-life regression vs our heuristic on review logs", "researcher"),
+        ("latency regression after the ES upgrade", "operator"),
+        ("quiz generator in the teacher dashboard, editable output", "developer"),
+        ("build a dashboard for model latency + error rate per endpoint", "operator"),
+        ("feature hydration layer for the feed ranker", "developer"),
+        ("ECE before/after temperature scaling on the triage model", "researcher"),
+        ("transcription queue 2 days behind, add workers temporarily", "operator"),
+    ],
+)
+def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):
+    assert classify_text(text, catalog).archetype == archetype, classify_text(text, catalog).evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "archetype"),
+    [
+        ("which embedding API gives better recall on our docs", "researcher"),
+        ("why does the search API return worse results for long queries", "researcher"),
+        ("why is the fraud model weaker on new merchants", "researcher"),
+        ("why is the scoring API slow since Friday", "operator"),
+        ("pick the retrieval index config by recall@10 on eval set", "researcher"),
+        ("create a runbook for the scoring API", "operator"),
+        ("add an SLO for the search endpoint", "operator"),
+        ("add cost tracking per model endpoint", "operator"),
+        ("add retries for the scoring API", "developer"),
+        ("SRM + novelty check on the onboarding test", "researcher"),
+        ("int8 impact on accuracy for the OCR model", "researcher"),
+        ("ML-231: data audit for the readmission model (missingness, leakage)", "researcher"),
+    ],
+)
+def test_a_system_named_is_what_the_work_is_about(catalog, text, archetype):
+    """A research question or an operations chore names systems: they are its
+    subject ("runbook for the scoring API"), not work to build."""
+    result = classify_text(text, catalog)
+    assert result.archetype == archetype, result.evidence
+
+
 @pytest.mark.parametrize(
     ("text", "written", "term"),
     [
@@ -361,7 +472,7 @@ def test_the_fields_abbreviations_are_not_vague(catalog, text):
         ("detect fake reviews w/o labels? spike", "researcher", "spike"),
         ("debug training divergence, loss spikes", "researcher", "debug training"),
         ("debug scoring errors in prod", "operator", "debug"),
-        ("sample 300 chats for error analysis", "researcher", "sample"),
+        ("sample 300 chats for error analysis", "researcher", "sample 300"),
         ("sample live predictions daily for a spot check", "operator", "sample live"),
         ("replay failed events from the queue", "operator", "replay failed"),
         ("replay logged sessions to compare rankers", "researcher", "replay logged"),
