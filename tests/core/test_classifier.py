@@ -24,7 +24,10 @@ any other set, committed first, and measured once, after those changes.
 terse_tuning_6.toml (domains and wordings the earlier sets use little) was
 written and committed before the classifier was measured on it, and shaped the
 changes that followed: questions without a "?", words saying a running system
-misbehaves, a label setting a word's sense.
+misbehaves, a label setting a word's sense. terse_heldout_5.toml (twenty-nine
+domains, in five leads' voices) was written meanwhile by yet another author who
+never saw the classifier, its vocabulary or any other set, committed first, and
+measured once, after those changes: its figures are kept as they came out.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ TERSE = load("terse_heldout.toml")
 TERSE_2 = load("terse_heldout_2.toml")
 TERSE_3 = load("terse_heldout_3.toml")
 TERSE_4 = load("terse_heldout_4.toml")
+TERSE_5 = load("terse_heldout_5.toml")
 HELDOUT = {
     "labelled_tasks.toml:heldout": CORPUS["heldout"],
     "heldout_tasks.toml:task": load("heldout_tasks.toml")["task"],
@@ -73,6 +77,7 @@ HELDOUT = {
     "terse_heldout_2.toml:task": TERSE_2["task"],
     "terse_heldout_3.toml:task": TERSE_3["task"],
     "terse_heldout_4.toml:task": TERSE_4["task"],
+    "terse_heldout_5.toml:task": TERSE_5["task"],
 }
 # The measured figures (README, "How it decides"), less a small margin: a change
 # that costs even two lines on a held-out set fails here. Measured again once,
@@ -87,6 +92,8 @@ MEASURED = {
     # measured once after the fifth terse set's changes and once after the
     # sixth's, the same both times.
     "terse_heldout_4.toml:task": (0.932, 0.964),
+    # Its own author too, never tuned on: measured once, after the sixth set's changes.
+    "terse_heldout_5.toml:task": (0.978, 0.985),
 }
 
 
@@ -103,12 +110,13 @@ def test_heldout_accuracy(catalog, name, record_property):
 
 
 def test_terse_lines_nobody_tuned_on_meet_the_bar_together(catalog):
-    """Every terse held-out line (four sets by four authors, 739 lines): at least 93%
-    three-way and 97% engineering against research. Measured 95.3% and 98.0%
-    (94.9% and 97.7% before the sixth terse tuning set)."""
+    """Every terse held-out line (five sets by five authors, 1,011 lines): at least
+    93% three-way and 97% engineering against research. Measured 95.9% and 98.1%
+    (the first four sets, 739 lines: 95.3% and 98.0%; 94.9% and 97.7% before the
+    sixth terse tuning set)."""
     entries = [entry for name, part in HELDOUT.items() if name.startswith("terse") for entry in part]
     three_way, kind = accuracy(entries, catalog)
-    assert len(entries) >= 700
+    assert len(entries) >= 1000
     assert three_way >= 0.93 and kind >= 0.97, (three_way, kind)
 
 
@@ -135,12 +143,14 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    assert ece <= 0.05  # measured 0.033 on 859 lines, before and after the sixth terse set (0.23 uncalibrated)
+    # Measured 0.034 on 1,131 lines with the fifth terse held-out set; 0.033 on the 859 before it (0.23 uncalibrated).
+    assert ece <= 0.05
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    # Measured 19 of 39 (20 of 43 before the sixth terse set; 14 of 28 before the fourth, which holds 7 of its 15).
+    # Measured 21 of 45 with the fifth terse held-out set, which holds 2 of its 6 (19 of 39 before it; 20 of 43
+    # before the sixth terse tuning set; 14 of 28 before the fourth, which holds 7 of its 15).
     assert sum(result.unsure for result in wrong) >= 0.45 * len(wrong)
-    assert sum(sure) / len(sure) >= 0.965  # measured 0.975 (0.971 before the sixth terse set)
+    assert sum(sure) / len(sure) >= 0.965  # measured 0.977 (0.975 before the fifth held-out set; 0.971 before that)
 
 
 @pytest.mark.parametrize(
@@ -194,6 +204,19 @@ def test_vague_lines_are_flagged(catalog):
     assert flagged >= len(vague) - 3, [r.text for r in vague if not r.vague]
     concrete = [classify_text(entry["text"], catalog) for entry in CORPUS["heldout"]]
     assert sum(result.vague for result in concrete) <= 2
+
+
+def test_vague_lines_nobody_tuned_on_are_flagged_and_their_work_is_not(catalog):
+    """The two held-out sets whose authors never saw the vocabulary, measured once:
+    24 of the fourth's 28 vague lines flagged and 29 of the fifth's 30; of their
+    concrete lines, 2 of 221 and 5 of 272 taken for vague (left out of the shares
+    until the lead rewrites them)."""
+    for part, flagged_measured, concrete_measured in ((TERSE_4, 24, 2), (TERSE_5, 29, 5)):
+        # Counts only, never which lines: nobody tunes on these sets.
+        flagged = sum(classify_text(entry["text"], catalog).vague for entry in part["vague"])
+        assert flagged >= flagged_measured, flagged
+        taken = sum(classify_text(entry["text"], catalog).vague for entry in part["task"])
+        assert taken <= concrete_measured, taken
 
 
 def test_terse_vague_lines_are_flagged_and_terse_work_is_not(catalog):
