@@ -33,12 +33,12 @@ for source in sources:
 """
 
 
-def make_specs(folder: Path) -> list[Path]:
-    """COUNT specs from the bundled examples, each with its own company name."""
+def make_specs(folder: Path, count: int = COUNT) -> list[Path]:
+    """`count` specs from the bundled examples, each with its own company name."""
     examples = sorted((ROOT / "src" / "rolescope" / "presets" / "roles").glob("*.toml"))
     texts = [path.read_text(encoding="utf-8") for path in examples]
     paths = []
-    for number in range(COUNT):
+    for number in range(count):
         text = texts[number % len(texts)]
         start = text.index('name = "', text.index("[company]")) + len('name = "')
         end = text.index('"', start)

@@ -271,6 +271,7 @@ CORE_MODULES = [
     "rolescope.postparse",
     "rolescope.importer",
     "rolescope.lint_spec",
+    "rolescope.linescan",
     "rolescope.htmlposting",
     "rolescope.presetcache",
     "rolescope.presetmodels",

@@ -1,0 +1,126 @@
+"""A posting's phrase matches found line by line, each distinct line read once.
+
+Postings share most of their lines (a batch export lints descriptions built from
+the same presets and task lines), so the words of a line and the matches within
+it are remembered by the line's text. A phrase may still run on from one line
+into the next ("first language" / "English"): a line remembers where such a
+match could start, and only there are the next lines' first words read with it.
+The matches are those `PhraseIndex.scan_all` finds in the whole text, with the
+same token indices and offsets, and the line each is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic
+
+from rolescope.phrases import Entry, Payload, PhraseIndex, Token, tokenize
+
+# A match as (first token, last token, start, end, phrase, payload, line index).
+Found = tuple[int, int, int, int, str, Payload, int]
+# Distinct lines remembered (a bound on memory: a posting has a few hundred).
+_MEMO_LINES = 20_000
+
+
+class _Line(Generic[Payload]):
+    """One line's words and the matches within it, offsets from the line's start."""
+
+    __slots__ = ("cross_from", "matches", "tokens")
+
+    def __init__(self, tokens: list[Token], matches: list[tuple[int, int, int, int, str, Payload]], cross_from: int):
+        self.tokens = tokens
+        self.matches = matches
+        self.cross_from = cross_from  # the first word a phrase may start at and run past the line's end
+
+
+class LineScanner(Generic[Payload]):
+    def __init__(self, index: PhraseIndex[Payload]):
+        self.index = index
+        entries: list[Entry[Payload]] = [
+            *(entry for group in index.exact.values() for entry in group),
+            *(entry for group in index.prefix.values() for entry in group),
+            *index.short,
+        ]
+        # Phrases of more than one word, by their first word: how many words they have.
+        self._longest_exact: dict[str, int] = {}
+        self._longest_prefix: list[tuple[str, int]] = []
+        for parts, _, _ in entries:
+            if len(parts) < 2:
+                continue
+            word, is_prefix = parts[0]
+            if is_prefix:
+                self._longest_prefix.append((word, len(parts)))
+            else:
+                self._longest_exact[word] = max(self._longest_exact.get(word, 0), len(parts))
+        self.reach = max((len(parts) for parts, _, _ in entries), default=1) - 1
+        self._lines: dict[str, _Line[Payload]] = {}
+
+    def _words_from(self, word: str) -> int:
+        """The most words a phrase starting at `word` has."""
+        most = self._longest_exact.get(word, 1)
+        for prefix, size in self._longest_prefix:
+            if size > most and word.startswith(prefix):
+                most = size
+        return most
+
+    def _line(self, text: str) -> _Line[Payload]:
+        line = self._lines.get(text)
+        if line is None:
+            tokens = tokenize(text)
+            matches = [(m.first, m.last, m.start, m.end, m.phrase, m.payload) for m in self.index.scan_all(tokens)]
+            count = len(tokens)
+            cross_from = next(
+                (i for i in range(max(count - self.reach, 0), count) if self._words_from(tokens[i][0]) > count - i),
+                count,
+            )
+            line = _Line(tokens, matches, cross_from)
+            if len(self._lines) >= _MEMO_LINES:
+                self._lines.clear()
+            self._lines[text] = line
+        return line
+
+    def scan_lines(self, lines: Sequence[str], starts: Sequence[int], lowered_whole: bool) -> list[Found[Payload]]:
+        """Every match in the text whose lines (without their newlines) are `lines`,
+        starting at the offsets `starts`, overlapping ones included. `lowered_whole`:
+        lower-casing the whole text keeps its length (else words are read from the
+        whole text at once, as `tokenize` does then)."""
+        if not lowered_whole:
+            return self._whole("\n".join(lines), starts)
+        found: list[Found[Payload]] = []
+        read = [self._line(text) for text in lines]
+        base = 0  # token index of the line's first word in the whole text
+        for number, (line, offset) in enumerate(zip(read, starts)):
+            for first, last, start, end, phrase, payload in line.matches:
+                found.append((first + base, last + base, start + offset, end + offset, phrase, payload, number))
+            if line.cross_from < len(line.tokens):
+                found += self._crossing(read, starts, number, base)
+            base += len(line.tokens)
+        return found
+
+    def _crossing(
+        self, read: list[_Line[Payload]], starts: Sequence[int], number: int, base: int
+    ) -> list[Found[Payload]]:
+        """Matches that start in line `number` and end in a later line."""
+        line, offset = read[number], starts[number]
+        tail = [(word, start + offset, end + offset) for word, start, end in line.tokens[line.cross_from :]]
+        window = list(tail)
+        following = number + 1
+        while len(window) - len(tail) < self.reach and following < len(read):
+            extra = self.reach - (len(window) - len(tail))
+            shift = starts[following]
+            window += [(word, start + shift, end + shift) for word, start, end in read[following].tokens[:extra]]
+            following += 1
+        first_token = base + line.cross_from
+        return [
+            (m.first + first_token, m.last + first_token, m.start, m.end, m.phrase, m.payload, number)
+            for m in self.index.scan_all(window, 0, len(window))
+            if m.first < len(tail) <= m.last
+        ]
+
+    def _whole(self, text: str, starts: Sequence[int]) -> list[Found[Payload]]:
+        from bisect import bisect_right
+
+        return [
+            (m.first, m.last, m.start, m.end, m.phrase, m.payload, bisect_right(starts, m.start) - 1)
+            for m in self.index.scan_all(tokenize(text))
+        ]
