@@ -27,7 +27,7 @@ from types import FrameType
 from rolescope.catalog import Catalog
 from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
-from rolescope.fileio import StagedGroup, TargetsExist, staged_groups
+from rolescope.fileio import StagedBatch, StagedGroup, Syncer, TargetsExist
 from rolescope.findings import Finding
 from rolescope.interview_kit import InterviewKit, build_kit
 from rolescope.jd import render_markdown
@@ -149,17 +149,32 @@ def export_specs(
         nonlocal finished
         finished += 1
 
-    size = 1
+    size, start = 1, 0  # the next batch's size, and its first spec
+    # A batch is staged and its syncs run in the background while the next one is
+    # read and decided; it is published once synced, before the next is staged.
+    staged: tuple[list[_Prepared], StagedBatch] | None = None
     try:
-        while finished < len(paths):
-            batch = [Path(path) for path in paths[finished : finished + size]]
-            prepared = []
-            for number, path in enumerate(batch, start=finished + 1):
-                if on_progress:
-                    on_progress(number, len(paths), path)
-                prepared.append(_prepare(path, out_dir, catalog, used, options))
-            _publish(prepared, out_dir, options, report, count)
-            size = min(size * 2, BATCH)
+        with Syncer() as syncer:
+            try:
+                while start < len(paths):
+                    batch = [Path(path) for path in paths[start : start + size]]
+                    prepared = []
+                    for number, path in enumerate(batch, start=start + 1):
+                        if on_progress:
+                            on_progress(number, len(paths), path)
+                        prepared.append(_prepare(path, out_dir, catalog, used, options))
+                    start += len(batch)
+                    if staged is not None:
+                        _publish(*staged, out_dir, options, report, count)
+                        staged = None
+                    writing = [item.files for item in prepared if not item.result.problems]
+                    staged = (prepared, StagedBatch(writing, replace=options.force, syncer=syncer))
+                    size = min(size * 2, BATCH)
+                if staged is not None:
+                    _publish(*staged, out_dir, options, report, count)
+            finally:
+                if staged is not None:
+                    staged[1].close()
     except KeyboardInterrupt as stop:
         report.interrupted = getattr(stop, "signum", signal.SIGINT)
         report.not_done = [Path(path) for path in paths[finished:]]
@@ -274,16 +289,21 @@ def role_files(
 
 
 def _publish(
-    batch: list[_Prepared], out_dir: Path, options: _Options, report: ExportReport, count: Callable[[], None]
+    batch: list[_Prepared],
+    staged: StagedBatch,
+    out_dir: Path,
+    options: _Options,
+    report: ExportReport,
+    count: Callable[[], None],
 ) -> None:
-    """Stage every spec's files of the batch, sync them in one pass, then publish them
-    spec by spec (a spec's files, both roles of a split, all or none), calling
-    `count` as each is done; an interruption stops between two specs."""
+    """Wait for the batch's files to be synced, then publish them spec by spec (a
+    spec's files, both roles of a split, all or none), calling `count` as each is
+    done; an interruption stops between two specs."""
     done = 0
     writing = [item for item in batch if not item.result.problems]
     try:
-        with staged_groups([item.files for item in writing], replace=options.force) as staged:
-            groups = dict(zip(map(id, writing), staged))
+        try:
+            groups = dict(zip(map(id, writing), staged.wait()))
             for item in batch:
                 group = groups.get(id(item))
                 if group is None:
@@ -292,6 +312,8 @@ def _publish(
                 else:
                     _publish_one(item, group, out_dir, options, report, count)
                 done += 1
+        finally:
+            staged.close()
     except OSError as error:  # the batch could not be synced: nothing after `done` is in place
         for item in batch[done:]:
             if not item.result.problems:

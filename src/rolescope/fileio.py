@@ -26,7 +26,10 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 # Signals that would otherwise stop the process half-way through publishing a group.
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -95,33 +98,90 @@ class StagedGroup:
         self._staged.publish(on_wait=on_wait, on_published=on_published)
 
 
-@contextlib.contextmanager
-def staged_groups(
-    groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool
-) -> Iterator[list[StagedGroup | OSError]]:
-    """Many groups written under temporary names, then synced to disk in one pass,
-    ready to publish one by one: a batch export asks the disk to flush once per
-    batch, and every rename still comes after its file's bytes are on disk. A group
-    that cannot be staged is its OSError in the list. Leaving the block removes
-    every temporary file not published; an OSError from syncing fails the batch."""
-    groups_staged: list[_Staged] = []
-    try:
-        found: list[StagedGroup | OSError] = []
-        with _Syncing(True) as syncing:
+class Syncer:
+    """A few threads that sync files to disk beside the caller, for one batch export:
+    a journalling file system commits the syncs that wait together in one
+    transaction, and the caller goes on with the next batch meanwhile."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+
+    def sync(self, descriptors: list[int]) -> list[Future[None]]:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="rolescope-sync")
+        return [self._pool.submit(os.fsync, descriptor) for descriptor in descriptors]
+
+    def __enter__(self) -> Syncer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class StagedBatch:
+    """Many groups written under temporary names, their syncs started on `syncer`:
+    `wait` gives them, synced, ready to publish one by one (a group that could not
+    be staged is its OSError), or raises the OSError of a failed sync. Every
+    rename still comes after its file's bytes are on disk. `close` (also on Ctrl+C)
+    stops the syncs not started, waits for the others and removes every temporary
+    file not published."""
+
+    def __init__(self, groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool, syncer: Syncer):
+        self._groups: list[_Staged] = []
+        self._found: list[StagedGroup | OSError] = []
+        self._files = _Syncing(False)  # collects the handles; the syncs run on `syncer`
+        self._syncs: list[Future[None]] = []
+        self._closed = False
+        try:
             for files in groups:
                 group = _Staged(files, durable=True, replace=replace)
-                groups_staged.append(group)  # before staging: an interruption still removes its files
+                self._groups.append(group)  # before staging: an interruption still removes its files
                 try:
-                    group.stage(syncing)
+                    group.stage(self._files)
                 except OSError as error:
                     group._remove_temps()
-                    found.append(error)
+                    self._found.append(error)
                 else:
-                    found.append(StagedGroup(group))
-        yield found
-    finally:
-        for group in groups_staged:
-            group._remove_temps()
+                    self._found.append(StagedGroup(group))
+            self._syncs = syncer.sync([handle.fileno() for handle in self._files.handles])
+        except BaseException:
+            self.close()
+            raise
+
+    def wait(self) -> list[StagedGroup | OSError]:
+        try:
+            for sync in self._syncs:
+                sync.result()
+        finally:
+            self._close_files()
+        return self._found
+
+    def _close_files(self) -> None:
+        if self._syncs:
+            from concurrent.futures import wait
+
+            for sync in self._syncs:
+                sync.cancel()
+            wait(self._syncs)
+            self._syncs = []
+        for handle in self._files.handles:
+            handle.close()
+        self._files.handles.clear()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._close_files()
+        finally:
+            for group in self._groups:
+                group._remove_temps()
 
 
 @contextlib.contextmanager
