@@ -36,6 +36,9 @@ _YEARS = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# What every match of _YEARS and of a years-since rule's pattern holds: a number
+# right before "year".
+_NUMBER_OF_YEARS = re.compile(r"\d\s*\+?\s*year", re.I)
 _PAY_RANGE = re.compile(
     r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)\s?\d[\d,.\s]*\s?[kK]?\s*"
     r"(?:–|—|-|to)\s*(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)?\s?\d[\d,.]*"
@@ -129,9 +132,18 @@ class _Context:
             line_of[id(match)] = number + 1
             grouped.setdefault(group, []).append(match)
         self._pay_range: bool | None = None
+        self._years: bool | None = None
         self.groups = {group: longest(matches) for group, matches in grouped.items()}
         self.lines_of = {group: [line_of[id(match)] for match in matches] for group, matches in self.groups.items()}
         self._by_line: dict[tuple[str, str], dict[int, list[Match[Any]]]] = {}
+
+    def mentions_years(self) -> bool:
+        """Whether a number of years is named ("5 years", "10+ years"): what the
+        years rules look for starts so; most postings name none ("per year" has
+        no number right before it), and this one look spares their patterns."""
+        if self._years is None:
+            self._years = "year" in self.lowered and bool(_NUMBER_OF_YEARS.search(self.posting.text))
+        return self._years
 
     def has_pay_range(self) -> bool:
         if self._pay_range is None:
@@ -310,7 +322,7 @@ def _check_list_length(ctx: _Context, key: str, rule: LintRule) -> Iterator[Find
 
 
 def _check_years(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
-    if "year" not in ctx.lowered:
+    if not ctx.mentions_years():
         return
     for match in _YEARS.finditer(ctx.posting.text):
         if match.group(2).lower() not in _SCOPE_WORDS:
@@ -318,7 +330,7 @@ def _check_years(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
 
 
 def _check_years_since(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
-    if key not in ctx.compiled.since or "year" not in ctx.lowered:
+    if key not in ctx.compiled.since or not ctx.mentions_years():
         return
     pattern, terms = ctx.compiled.since[key]
     this_year = datetime.date.today().year
