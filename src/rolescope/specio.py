@@ -120,10 +120,17 @@ def spec_to_data(spec: RoleSpec) -> dict[str, Any]:
 
     def prune(value: Any) -> Any:
         if isinstance(value, dict):
-            cleaned = {key: prune(item) for key, item in value.items()}
-            return {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+            cleaned = {}
+            for key, item in value.items():
+                if isinstance(item, str | int):
+                    cleaned[key] = item  # most values: kept as they are, without a call
+                    continue
+                item = prune(item)
+                if item not in (None, [], {}):
+                    cleaned[key] = item
+            return cleaned
         if isinstance(value, list):
-            return [prune(item) for item in value]
+            return [item if isinstance(item, str) else prune(item) for item in value]
         if isinstance(value, float):
             return _number(value)
         return value
