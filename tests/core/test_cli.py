@@ -248,6 +248,7 @@ CORE_MODULES = [
     "rolescope.recommend",
     "rolescope.jd",
     "rolescope.export",
+    "rolescope.exportpool",
     "rolescope.session",
     "rolescope.termtext",
     "rolescope.markdown",
