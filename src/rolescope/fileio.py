@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+T = TypeVar("T")
 
 # Signals that would otherwise stop the process half-way through publishing a group.
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -99,19 +102,21 @@ class StagedGroup:
 
 
 class Syncer:
-    """A few threads that sync files to disk beside the caller, for one batch export:
-    a journalling file system commits the syncs that wait together in one
-    transaction, and the caller goes on with the next batch meanwhile."""
+    """A few threads that write and sync files beside the caller, for one batch
+    export: creating a file waits on the file system's journal, and syncing waits
+    on the disk, so the caller goes on with the next batch meanwhile; a
+    journalling file system commits the syncs that wait together in one
+    transaction."""
 
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
 
-    def sync(self, descriptors: list[int]) -> list[Future[None]]:
+    def submit(self, work: Callable[[], T]) -> Future[T]:
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="rolescope-sync")
-        return [self._pool.submit(os.fsync, descriptor) for descriptor in descriptors]
+        return self._pool.submit(work)
 
     def __enter__(self) -> Syncer:
         return self
@@ -124,64 +129,57 @@ class Syncer:
 
 
 class StagedBatch:
-    """Many groups written under temporary names, their syncs started on `syncer`:
-    `wait` gives them, synced, ready to publish one by one (a group that could not
-    be staged is its OSError), or raises the OSError of a failed sync. Every
-    rename still comes after its file's bytes are on disk. `close` (also on Ctrl+C)
-    stops the syncs not started, waits for the others and removes every temporary
-    file not published."""
+    """Many groups written under temporary names and synced by `syncer`'s threads,
+    a group to a thread: `wait` gives them, synced, ready to publish one by one (a
+    group that could not be staged is its OSError), or raises the OSError of a
+    failed sync. Every rename still comes after its file's bytes are on disk.
+    `close` (also on Ctrl+C) drops the groups not started, waits for the others and
+    removes every temporary file not published."""
 
     def __init__(self, groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool, syncer: Syncer):
-        self._groups: list[_Staged] = []
-        self._found: list[StagedGroup | OSError] = []
-        self._files = _Syncing(False)  # collects the handles; the syncs run on `syncer`
-        self._syncs: list[Future[None]] = []
+        self._groups = [_Staged(files, durable=True, replace=replace) for files in groups]
+        self._work: list[Future[StagedGroup | OSError]] = []
         self._closed = False
         try:
-            for files in groups:
-                group = _Staged(files, durable=True, replace=replace)
-                self._groups.append(group)  # before staging: an interruption still removes its files
-                try:
-                    group.stage(self._files)
-                except OSError as error:
-                    group._remove_temps()
-                    self._found.append(error)
-                else:
-                    self._found.append(StagedGroup(group))
-            self._syncs = syncer.sync([handle.fileno() for handle in self._files.handles])
+            for group in self._groups:
+                self._work.append(syncer.submit(functools.partial(_stage_and_sync, group)))
         except BaseException:
             self.close()
             raise
 
     def wait(self) -> list[StagedGroup | OSError]:
-        try:
-            for sync in self._syncs:
-                sync.result()
-        finally:
-            self._close_files()
-        return self._found
-
-    def _close_files(self) -> None:
-        if self._syncs:
-            from concurrent.futures import wait
-
-            for sync in self._syncs:
-                sync.cancel()
-            wait(self._syncs)
-            self._syncs = []
-        for handle in self._files.handles:
-            handle.close()
-        self._files.handles.clear()
+        return [work.result() for work in self._work]
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
+        if self._work:
+            from concurrent.futures import wait
+
+            for work in self._work:
+                work.cancel()
+            wait(self._work)
+        for group in self._groups:
+            group._remove_temps()
+
+
+def _stage_and_sync(group: _Staged) -> StagedGroup | OSError:
+    """One group of a batch, on a syncing thread: its files written under temporary
+    names and synced (an OSError from writing is the group's; from syncing, raised)."""
+    files = _Syncing(False)
+    try:
         try:
-            self._close_files()
-        finally:
-            for group in self._groups:
-                group._remove_temps()
+            group.stage(files)
+        except OSError as error:
+            group._remove_temps()
+            return error
+        for handle in files.handles:
+            os.fsync(handle.fileno())
+    finally:
+        for handle in files.handles:
+            handle.close()
+    return StagedGroup(group)
 
 
 @contextlib.contextmanager
