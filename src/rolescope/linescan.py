@@ -54,6 +54,8 @@ class LineScanner(Generic[Payload]):
                 self._longest_exact[word] = max(self._longest_exact.get(word, 0), len(parts))
         self.reach = max((len(parts) for parts, _, _ in entries), default=1) - 1
         self._lines: dict[str, _Line[Payload]] = {}
+        # (words of a line's tail, words after it) -> the matches across its end.
+        self._crossings: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, str, Payload]]] = {}
 
     def _words_from(self, word: str) -> int:
         """The most words a phrase starting at `word` has."""
@@ -100,21 +102,51 @@ class LineScanner(Generic[Payload]):
     def _crossing(
         self, read: list[_Line[Payload]], starts: Sequence[int], number: int, base: int
     ) -> list[Found[Payload]]:
-        """Matches that start in line `number` and end in a later line."""
-        line, offset = read[number], starts[number]
-        tail = [(word, start + offset, end + offset) for word, start, end in line.tokens[line.cross_from :]]
-        window = list(tail)
+        """Matches that start in line `number` and end in a later line: found by the
+        words alone, once for each run of words (then placed by their offsets)."""
+        line = read[number]
+        tail = len(line.tokens) - line.cross_from
+        words = [word for word, _, _ in line.tokens[line.cross_from :]]
+        after: list[tuple[int, int]] = []  # (line, word in it) of each word past the line
         following = number + 1
-        while len(window) - len(tail) < self.reach and following < len(read):
-            extra = self.reach - (len(window) - len(tail))
-            shift = starts[following]
-            window += [(word, start + shift, end + shift) for word, start, end in read[following].tokens[:extra]]
+        while len(after) < self.reach and following < len(read):
+            for index in range(min(self.reach - len(after), len(read[following].tokens))):
+                words.append(read[following].tokens[index][0])
+                after.append((following, index))
             following += 1
+        key = (tail, tuple(words))
+        spans = self._crossings.get(key)
+        if spans is None:
+            window = [(word, 0, 0) for word in words]
+            spans = [
+                (m.first, m.last, m.phrase, m.payload)
+                for m in self.index.scan_all(window, 0, len(window))
+                if m.first < tail <= m.last
+            ]
+            if len(self._crossings) >= _MEMO_LINES:
+                self._crossings.clear()
+            self._crossings[key] = spans
+        if not spans:
+            return []
         first_token = base + line.cross_from
+
+        def token(position: int) -> tuple[Token, int]:  # a word of the window, and its line's offset
+            if position < tail:
+                return line.tokens[line.cross_from + position], starts[number]
+            at, index = after[position - tail]
+            return read[at].tokens[index], starts[at]
+
+        def start(position: int) -> int:
+            (_, begins, _), shift = token(position)
+            return begins + shift
+
+        def end(position: int) -> int:
+            (_, _, ends), shift = token(position)
+            return ends + shift
+
         return [
-            (m.first + first_token, m.last + first_token, m.start, m.end, m.phrase, m.payload, number)
-            for m in self.index.scan_all(window, 0, len(window))
-            if m.first < len(tail) <= m.last
+            (first + first_token, last + first_token, start(first), end(last), phrase, payload, number)
+            for first, last, phrase, payload in spans
         ]
 
     def _whole(self, text: str, starts: Sequence[int]) -> list[Found[Payload]]:
