@@ -80,6 +80,7 @@ class _Compiled:
         self.index: PhraseIndex[tuple[tuple[str, str], object]] = PhraseIndex(entries)
         self.lines = LineScanner(self.index)
         self.pay_lines: dict[str, bool] = {}  # line -> whether it holds a pay range
+        self.wording: dict[str, tuple[Finding, ...]] = {}  # text -> `wording_findings` of it
         self.since = {
             key: (
                 re.compile(
@@ -526,13 +527,23 @@ def lint_document(
 def wording_findings(text: str, catalog: Catalog) -> list[Finding]:
     """The wording rules (phrases and impossible years) on one line of text, as the
     description's decisions use them: a task that fails them is not published."""
-    posting = parse_posting(text.replace("\n", " "), catalog.lint, markdown=False)
-    ctx = _Context(posting, catalog)
-    found: list[Finding] = []
-    for key, rule in ctx.compiled.rules.items():
-        if rule.kind in ("phrases", "years-since") and key != "pay-not-a-range":
-            found.extend(CHECKS[rule.kind](ctx, key, rule))
-    return found
+    compiled = _compiled(catalog)
+    known = compiled.wording.get(text)
+    if known is None:
+        posting = parse_posting(text.replace("\n", " "), catalog.lint, markdown=False)
+        ctx = _Context(posting, catalog)
+        found: list[Finding] = []
+        for key, rule in ctx.compiled.rules.items():
+            if rule.kind in ("phrases", "years-since") and key != "pay-not-a-range":
+                found.extend(CHECKS[rule.kind](ctx, key, rule))
+        if len(compiled.wording) >= _MEMO_LINES:
+            compiled.wording.clear()
+        # Remembered by the text (a batch drafts the same task lines again and
+        # again), unless a finding depends on today's date.
+        if not any(CHECKS[compiled.rules[f.rule].kind] is _check_years_since for f in found):
+            compiled.wording[text] = tuple(found)
+        return found
+    return list(known)
 
 
 def at_least(findings: list[Finding], severity: str) -> list[Finding]:
