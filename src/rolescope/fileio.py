@@ -2,9 +2,10 @@
 one, and a group of files (a spec and its description) is published both or neither.
 
 Writing goes in two phases. Staging writes every file to a temporary name beside
-its target, then syncs them to disk in one pass (a batch export stages many
-groups and syncs them together); it is the slow part and may be interrupted
-(Ctrl+C, SIGTERM), which removes the temporary files. Publishing renames them into place with SIGINT and
+its target, then syncs them to disk (a batch export stages many groups at once,
+on background threads, while it decides the next batch); it is the slow part and
+may be interrupted (Ctrl+C, SIGTERM), which removes the temporary files.
+Publishing renames them into place with SIGINT and
 SIGTERM held, so a signal lands before a group or after it, never inside; if a
 rename fails, what was already published of the group is put back as it was.
 
