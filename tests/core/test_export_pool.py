@@ -4,8 +4,11 @@ whole pairs, in input order, with no temporary file behind."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,32 @@ def test_small_batches_stay_in_one_process(tmp_path, catalog, monkeypatch):
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
     paths = [ROLES_DIR / "rag-support-search.toml"] * 3
     assert export_specs(paths, tmp_path / "out", catalog, jobs=4).exit_code == 0
+
+
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
+def test_the_command_stopped_while_its_workers_run_leaves_nothing_half_written(tmp_path, stop, code):
+    """The real command with its worker processes, stopped (the whole process group,
+    as Ctrl+C in a terminal does) while its first pair waits for the folder: the
+    workers stop with it, and nothing is left behind."""
+    from tests.corpus.test_concurrent_export import holding_the_folder, wait_until_waiting
+
+    paths = batch(tmp_path / "specs")
+    out = tmp_path / "out"
+    out.mkdir()
+    with holding_the_folder(out):
+        export = subprocess.Popen(
+            [sys.executable, "-m", "rolescope", "export", *map(str, paths), "--out", str(out), "--jobs", "2"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, as a command started from a terminal
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        wait_until_waiting(export, out)
+        os.killpg(export.pid, stop)
+        stdout, stderr = export.communicate(timeout=120)
+    assert export.returncode == code
+    assert stdout == ""
+    assert stderr == f"rolescope export: interrupted: 0 written, 0 failed, {len(paths)} not exported\n"
+    assert list(out.iterdir()) == []
