@@ -1,5 +1,5 @@
 """Where `rolescope export` spends its time: cProfile over an export of N specs
-(200 unless given) in this process, started as the console script starts it.
+(200 unless given) in this process (`--jobs 1`), started as the console script starts it.
 Prints the functions by own time and by cumulative time, and the CPU time per
 spec (getrusage) of an unprofiled export of the same specs before it.
 
@@ -42,7 +42,7 @@ def main() -> None:
 
         def export(out: str) -> None:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                rolescope(["export", *specs, "--out", str(work / out), "--format", args.formats])
+                rolescope(["export", *specs, "--out", str(work / out), "--format", args.formats, "--jobs", "1"])
 
         export("warm")  # the presets cache and the imports, as a user's second run has them
         wall, cpu = time.perf_counter(), _cpu()
