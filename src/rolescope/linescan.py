@@ -23,14 +23,29 @@ _MEMO_LINES = 20_000
 
 
 class _Line(Generic[Payload]):
-    """One line's words and the matches within it, offsets from the line's start."""
+    """What is kept of one line (offsets from its start): how many words it has, the
+    matches within it, and its words from `cross_from` on (the first word a phrase
+    may start at and run past the line's end; most lines have none). Its first
+    words, where a phrase from the line above may end, are read only when asked."""
 
-    __slots__ = ("cross_from", "matches", "tokens")
+    __slots__ = ("count", "cross_from", "head", "matches", "tail")
 
-    def __init__(self, tokens: list[Token], matches: list[tuple[int, int, int, int, str, Payload]], cross_from: int):
-        self.tokens = tokens
+    def __init__(
+        self, tokens: list[Token], matches: tuple[tuple[int, int, int, int, str, Payload], ...], cross_from: int
+    ):
+        self.count = len(tokens)
         self.matches = matches
-        self.cross_from = cross_from  # the first word a phrase may start at and run past the line's end
+        self.cross_from = cross_from
+        self.tail = tokens[cross_from:] if cross_from < len(tokens) else _NONE
+        self.head: list[Token] | None = None
+
+    def first_words(self, text: str, reach: int) -> list[Token]:
+        if self.head is None:
+            self.head = tokenize(text)[:reach] if self.count else _NONE
+        return self.head
+
+
+_NONE: list[Token] = []  # shared by every line with no such words (never changed)
 
 
 class LineScanner(Generic[Payload]):
@@ -69,7 +84,7 @@ class LineScanner(Generic[Payload]):
         line = self._lines.get(text)
         if line is None:
             tokens = tokenize(text)
-            matches = [(m.first, m.last, m.start, m.end, m.phrase, m.payload) for m in self.index.scan_all(tokens)]
+            matches = tuple((m.first, m.last, m.start, m.end, m.phrase, m.payload) for m in self.index.scan_all(tokens))
             count = len(tokens)
             cross_from = next(
                 (i for i in range(max(count - self.reach, 0), count) if self._words_from(tokens[i][0]) > count - i),
@@ -94,24 +109,25 @@ class LineScanner(Generic[Payload]):
         for number, (line, offset) in enumerate(zip(read, starts)):
             for first, last, start, end, phrase, payload in line.matches:
                 found.append((first + base, last + base, start + offset, end + offset, phrase, payload, number))
-            if line.cross_from < len(line.tokens):
-                found += self._crossing(read, starts, number, base)
-            base += len(line.tokens)
+            if line.tail:
+                found += self._crossing(lines, read, starts, number, base)
+            base += line.count
         return found
 
     def _crossing(
-        self, read: list[_Line[Payload]], starts: Sequence[int], number: int, base: int
+        self, lines: Sequence[str], read: list[_Line[Payload]], starts: Sequence[int], number: int, base: int
     ) -> list[Found[Payload]]:
         """Matches that start in line `number` and end in a later line: found by the
         words alone, once for each run of words (then placed by their offsets)."""
         line = read[number]
-        tail = len(line.tokens) - line.cross_from
-        words = [word for word, _, _ in line.tokens[line.cross_from :]]
+        tail = len(line.tail)
+        words = [word for word, _, _ in line.tail]
         after: list[tuple[int, int]] = []  # (line, word in it) of each word past the line
         following = number + 1
         while len(after) < self.reach and following < len(read):
-            for index in range(min(self.reach - len(after), len(read[following].tokens))):
-                words.append(read[following].tokens[index][0])
+            first_words = read[following].first_words(lines[following], self.reach)
+            for index in range(min(self.reach - len(after), len(first_words))):
+                words.append(first_words[index][0])
                 after.append((following, index))
             following += 1
         key = (tail, tuple(words))
@@ -132,9 +148,9 @@ class LineScanner(Generic[Payload]):
 
         def token(position: int) -> tuple[Token, int]:  # a word of the window, and its line's offset
             if position < tail:
-                return line.tokens[line.cross_from + position], starts[number]
+                return line.tail[position], starts[number]
             at, index = after[position - tail]
-            return read[at].tokens[index], starts[at]
+            return read[at].first_words(lines[at], self.reach)[index], starts[at]
 
         def start(position: int) -> int:
             (_, begins, _), shift = token(position)
