@@ -34,7 +34,7 @@ Scope a machine-learning hire from the real work of its first six months.
   rolescope new --preset NAME [-o FILE] write a starting spec from a preset
   rolescope recommend SPEC.toml [--json]
   rolescope classify [TEXT ...] [--json]  (or one task per line on stdin)
-  rolescope export SPEC.toml ... [--out DIR] [--force] [--format md,txt,html] [--as-one]
+  rolescope export SPEC.toml ... [--out DIR] [--force] [--format md,txt,html] [--as-one] [--jobs N]
   rolescope lint FILE ... [--json | --sarif] [--min-severity LEVEL] [--spec SPEC.toml]   (- reads stdin)
   rolescope import POSTING [-o SPEC.toml] [--force] [--json]   (Markdown, text or HTML; - reads stdin)
   rolescope presets [--json]
@@ -72,6 +72,12 @@ def _formats(value: str) -> tuple[str, ...]:
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(f"'{value}': formats are a comma-separated list of: {', '.join(FORMATS)}")
     return chosen
+
+
+def _jobs(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}': the number of processes is a whole number, 1 or more")
+    return int(value)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -125,6 +131,13 @@ def _define_export(sub: _Commands) -> None:
         "--as-one",
         action="store_true",
         help="publish a split verdict as one combined posting (reported as a finding) instead of its two roles",
+    )
+    exp.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_jobs,
+        default=None,
+        help="processes that read and decide the specs of a large batch (default: one per core; 1: this process alone)",
     )
     _presets_option(exp)
 
@@ -490,6 +503,7 @@ def _read_stdin_lines() -> list[str]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from rolescope.export import export_specs, sigterm_interrupts
+    from rolescope.exportpool import available_cores
     from rolescope.termtext import end_progress, progress, wants_colour
 
     out = Path(args.out)
@@ -520,6 +534,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if show_progress
             else None,
             on_wait=waiting,
+            jobs=args.jobs or available_cores(),
         )
     if show_progress:
         end_progress(sys.stderr)

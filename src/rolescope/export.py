@@ -27,7 +27,7 @@ from types import FrameType
 from rolescope.catalog import Catalog
 from rolescope.document import JobDocument, build_document
 from rolescope.errors import RolescopeError
-from rolescope.fileio import StagedGroup, TargetsExist, staged_groups
+from rolescope.fileio import StagedBatch, StagedGroup, Syncer, TargetsExist
 from rolescope.findings import Finding
 from rolescope.interview_kit import InterviewKit, build_kit
 from rolescope.jd import render_markdown
@@ -132,9 +132,13 @@ def export_specs(
     as_one: bool = False,
     on_progress: Callable[[int, int, Path], None] | None = None,
     on_wait: Callable[[Path], None] | None = None,
+    jobs: int = 1,
 ) -> ExportReport:
     """Export every spec in `paths` into `out_dir`. `on_wait(out_dir)` is called when
-    another export holds the folder and this one waits for it."""
+    another export holds the folder and this one waits for it. With `jobs` above one,
+    that many processes read and decide the specs (see `rolescope.exportpool`)."""
+    from rolescope.exportpool import decided_in_order
+
     report = ExportReport([])
     used: set[str] = set()
     try:
@@ -149,17 +153,36 @@ def export_specs(
         nonlocal finished
         finished += 1
 
-    size = 1
+    size, start = 1, 0  # the next batch's size, and its first spec
+    # A batch is staged and its syncs run in the background while the next one is
+    # read and decided; it is published once synced, before the next is staged.
+    staged: tuple[list[_Prepared], StagedBatch] | None = None
+    sources = [Path(path) for path in paths]
     try:
-        while finished < len(paths):
-            batch = [Path(path) for path in paths[finished : finished + size]]
-            prepared = []
-            for number, path in enumerate(batch, start=finished + 1):
-                if on_progress:
-                    on_progress(number, len(paths), path)
-                prepared.append(_prepare(path, out_dir, catalog, used, options))
-            _publish(prepared, out_dir, options, report, count)
-            size = min(size * 2, BATCH)
+        with (
+            decided_in_order(sources, _decide, (catalog, formats, as_one), jobs) as decisions,
+            Syncer() as syncer,
+        ):
+            try:
+                while start < len(paths):
+                    batch = sources[start : start + size]
+                    prepared = []
+                    for number, path in enumerate(batch, start=start + 1):
+                        if on_progress:
+                            on_progress(number, len(paths), path)
+                        prepared.append(_named(next(decisions), out_dir, used))
+                    start += len(batch)
+                    if staged is not None:
+                        _publish(*staged, out_dir, options, report, count)
+                        staged = None
+                    writing = [item.files for item in prepared if not item.result.problems]
+                    staged = (prepared, StagedBatch(writing, replace=options.force, syncer=syncer))
+                    size = min(size * 2, BATCH)
+                if staged is not None:
+                    _publish(*staged, out_dir, options, report, count)
+            finally:
+                if staged is not None:
+                    staged[1].close()
     except KeyboardInterrupt as stop:
         report.interrupted = getattr(stop, "signum", signal.SIGINT)
         report.not_done = [Path(path) for path in paths[finished:]]
@@ -227,6 +250,16 @@ def export_findings(
 
 
 @dataclass
+class _Decided:
+    """A spec read and decided, with its roles' files rendered but not yet named
+    (a worker process does this part when the batch is spread over processes)."""
+
+    result: ExportResult
+    # Per role: its stem before it is made unique, and its files as (suffix, bytes).
+    roles: list[tuple[str, list[tuple[str, bytes]]]] = field(default_factory=list)
+
+
+@dataclass
 class _Prepared:
     """A spec read and decided, with the files it publishes (none when it failed)."""
 
@@ -235,7 +268,7 @@ class _Prepared:
     planned: list[list[Path]] = field(default_factory=list)
 
 
-def _prepare(path: Path, out_dir: Path, catalog: Catalog, used: set[str], options: _Options) -> _Prepared:
+def _decide(path: Path, catalog: Catalog, formats: tuple[str, ...], as_one: bool) -> _Decided:
     result = ExportResult(path)
     try:
         spec = read_spec(path)
@@ -243,15 +276,20 @@ def _prepare(path: Path, out_dir: Path, catalog: Catalog, used: set[str], option
     except RolescopeError as error:
         result.problems = error.lines
         result.invalid_input = True
-        return _Prepared(result)
-    roles = roles_to_publish(spec, recommendation, catalog, as_one=options.as_one)
-    prepared = _Prepared(result)
-    for files in role_files(roles, out_dir, options.formats, used):
-        prepared.files += files
-        prepared.planned.append([path for path, _ in files])
+        return _Decided(result)
+    roles = roles_to_publish(spec, recommendation, catalog, as_one=as_one)
+    decided = _Decided(result, _rendered(roles, formats))
     result.titles = [role.document.title for role in roles]
     result.split = len(roles) > 1
     result.findings = export_findings(spec, recommendation, roles, catalog)
+    return decided
+
+
+def _named(decided: _Decided, out_dir: Path, used: set[str]) -> _Prepared:
+    prepared = _Prepared(decided.result)
+    for files in _name_files(decided.roles, out_dir, used):
+        prepared.files += files
+        prepared.planned.append([path for path, _ in files])
     return prepared
 
 
@@ -261,29 +299,45 @@ def role_files(
     """Each role's files, named and rendered: its spec, its description in each
     format, then its interview kit in each format. Stems are unique within `used`,
     so one role's files never take another's names."""
+    return _name_files(_rendered(roles, formats), out_dir, used)
+
+
+def _rendered(roles: list[RoleExport], formats: tuple[str, ...]) -> list[tuple[str, list[tuple[str, bytes]]]]:
     laid_out = []
     for role in roles:
-        stem = _unique_stem(slugify(role.spec.company.name, role.document.title), used)
-        files = [(out_dir / f"{stem}.toml", dump_spec(role.spec).encode("utf-8"))]
-        files += [(out_dir / f"{stem}.{ext}", RENDERERS[ext](role.document).encode("utf-8")) for ext in formats]
-        files += [
-            (out_dir / f"{stem}{KIT_SUFFIX}.{ext}", KIT_RENDERERS[ext](role.kit).encode("utf-8")) for ext in formats
-        ]
-        laid_out.append(files)
+        files = [(".toml", dump_spec(role.spec).encode("utf-8"))]
+        files += [(f".{ext}", RENDERERS[ext](role.document).encode("utf-8")) for ext in formats]
+        files += [(f"{KIT_SUFFIX}.{ext}", KIT_RENDERERS[ext](role.kit).encode("utf-8")) for ext in formats]
+        laid_out.append((slugify(role.spec.company.name, role.document.title), files))
+    return laid_out
+
+
+def _name_files(
+    roles: list[tuple[str, list[tuple[str, bytes]]]], out_dir: Path, used: set[str]
+) -> list[list[tuple[Path, bytes]]]:
+    laid_out = []
+    for stem, files in roles:
+        unique = _unique_stem(stem, used)
+        laid_out.append([(out_dir / f"{unique}{suffix}", data) for suffix, data in files])
     return laid_out
 
 
 def _publish(
-    batch: list[_Prepared], out_dir: Path, options: _Options, report: ExportReport, count: Callable[[], None]
+    batch: list[_Prepared],
+    staged: StagedBatch,
+    out_dir: Path,
+    options: _Options,
+    report: ExportReport,
+    count: Callable[[], None],
 ) -> None:
-    """Stage every spec's files of the batch, sync them in one pass, then publish them
-    spec by spec (a spec's files, both roles of a split, all or none), calling
-    `count` as each is done; an interruption stops between two specs."""
+    """Wait for the batch's files to be synced, then publish them spec by spec (a
+    spec's files, both roles of a split, all or none), calling `count` as each is
+    done; an interruption stops between two specs."""
     done = 0
     writing = [item for item in batch if not item.result.problems]
     try:
-        with staged_groups([item.files for item in writing], replace=options.force) as staged:
-            groups = dict(zip(map(id, writing), staged))
+        try:
+            groups = dict(zip(map(id, writing), staged.wait()))
             for item in batch:
                 group = groups.get(id(item))
                 if group is None:
@@ -292,6 +346,8 @@ def _publish(
                 else:
                     _publish_one(item, group, out_dir, options, report, count)
                 done += 1
+        finally:
+            staged.close()
     except OSError as error:  # the batch could not be synced: nothing after `done` is in place
         for item in batch[done:]:
             if not item.result.problems:

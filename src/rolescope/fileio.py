@@ -2,9 +2,10 @@
 one, and a group of files (a spec and its description) is published both or neither.
 
 Writing goes in two phases. Staging writes every file to a temporary name beside
-its target, then syncs them to disk in one pass (a batch export stages many
-groups and syncs them together); it is the slow part and may be interrupted
-(Ctrl+C, SIGTERM), which removes the temporary files. Publishing renames them into place with SIGINT and
+its target, then syncs them to disk (a batch export stages many groups at once,
+on background threads, while it decides the next batch); it is the slow part and
+may be interrupted (Ctrl+C, SIGTERM), which removes the temporary files.
+Publishing renames them into place with SIGINT and
 SIGTERM held, so a signal lands before a group or after it, never inside; if a
 rename fails, what was already published of the group is put back as it was.
 
@@ -20,13 +21,19 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+T = TypeVar("T")
 
 # Signals that would otherwise stop the process half-way through publishing a group.
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -95,33 +102,85 @@ class StagedGroup:
         self._staged.publish(on_wait=on_wait, on_published=on_published)
 
 
-@contextlib.contextmanager
-def staged_groups(
-    groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool
-) -> Iterator[list[StagedGroup | OSError]]:
-    """Many groups written under temporary names, then synced to disk in one pass,
-    ready to publish one by one: a batch export asks the disk to flush once per
-    batch, and every rename still comes after its file's bytes are on disk. A group
-    that cannot be staged is its OSError in the list. Leaving the block removes
-    every temporary file not published; an OSError from syncing fails the batch."""
-    groups_staged: list[_Staged] = []
-    try:
-        found: list[StagedGroup | OSError] = []
-        with _Syncing(True) as syncing:
-            for files in groups:
-                group = _Staged(files, durable=True, replace=replace)
-                groups_staged.append(group)  # before staging: an interruption still removes its files
-                try:
-                    group.stage(syncing)
-                except OSError as error:
-                    group._remove_temps()
-                    found.append(error)
-                else:
-                    found.append(StagedGroup(group))
-        yield found
-    finally:
-        for group in groups_staged:
+class Syncer:
+    """A few threads that write and sync files beside the caller, for one batch
+    export: creating a file waits on the file system's journal, and syncing waits
+    on the disk, so the caller goes on with the next batch meanwhile; a
+    journalling file system commits the syncs that wait together in one
+    transaction."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+
+    def submit(self, work: Callable[[], T]) -> Future[T]:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(_SYNC_THREADS, thread_name_prefix="rolescope-sync")
+        return self._pool.submit(work)
+
+    def __enter__(self) -> Syncer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class StagedBatch:
+    """Many groups written under temporary names and synced by `syncer`'s threads,
+    a group to a thread: `wait` gives them, synced, ready to publish one by one (a
+    group that could not be staged is its OSError), or raises the OSError of a
+    failed sync. Every rename still comes after its file's bytes are on disk.
+    `close` (also on Ctrl+C) drops the groups not started, waits for the others and
+    removes every temporary file not published."""
+
+    def __init__(self, groups: Sequence[Sequence[tuple[Path, bytes]]], *, replace: bool, syncer: Syncer):
+        self._groups = [_Staged(files, durable=True, replace=replace) for files in groups]
+        self._work: list[Future[StagedGroup | OSError]] = []
+        self._closed = False
+        try:
+            for group in self._groups:
+                self._work.append(syncer.submit(functools.partial(_stage_and_sync, group)))
+        except BaseException:
+            self.close()
+            raise
+
+    def wait(self) -> list[StagedGroup | OSError]:
+        return [work.result() for work in self._work]
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._work:
+            from concurrent.futures import wait
+
+            for work in self._work:
+                work.cancel()
+            wait(self._work)
+        for group in self._groups:
             group._remove_temps()
+
+
+def _stage_and_sync(group: _Staged) -> StagedGroup | OSError:
+    """One group of a batch, on a syncing thread: its files written under temporary
+    names and synced (an OSError from writing is the group's; from syncing, raised)."""
+    files = _Syncing(False)
+    try:
+        try:
+            group.stage(files)
+        except OSError as error:
+            group._remove_temps()
+            return error
+        for handle in files.handles:
+            os.fsync(handle.fileno())
+    finally:
+        for handle in files.handles:
+            handle.close()
+    return StagedGroup(group)
 
 
 @contextlib.contextmanager

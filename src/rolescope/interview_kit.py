@@ -131,9 +131,26 @@ def _anchor_tasks(kind: str, r: Recommendation) -> list[TaskResult]:
     return []
 
 
+# (id of the kind, task text) -> (the kind, its symptom): the same task text gets
+# the same symptom, so a batch works it out once per text.
+_SYMPTOMS: dict[tuple[int, str], tuple[KitKind, str]] = {}
+_MEMO_TEXTS = 20_000  # a bound on memory
+
+
 def _symptom(info: KitKind, text: str) -> str:
     """What went wrong: the symptom whose words come first in the task, so the
     scenario is about what the task is mostly about."""
+    known = _SYMPTOMS.get((id(info), text))
+    if known is not None and known[0] is info:
+        return known[1]
+    if len(_SYMPTOMS) >= _MEMO_TEXTS:
+        _SYMPTOMS.clear()
+    symptom = _find_symptom(info, text)
+    _SYMPTOMS[(id(info), text)] = (info, symptom)
+    return symptom
+
+
+def _find_symptom(info: KitKind, text: str) -> str:
     words = [word.lower() for word in raw_words(text)]
 
     def first_at(terms: list[str]) -> int:

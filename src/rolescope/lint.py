@@ -19,6 +19,7 @@ from rolescope.catalog import Catalog, LintRule
 from rolescope.classify import Classification, classify_text
 from rolescope.document import JobDocument
 from rolescope.findings import RANK, Finding
+from rolescope.linescan import LineScanner
 from rolescope.phrases import Match, PhraseIndex, longest, tokenize
 from rolescope.postparse import Line, Posting, parse_posting
 from rolescope.values import replace
@@ -35,6 +36,9 @@ _YEARS = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# What every match of _YEARS and of a years-since rule's pattern holds: a number
+# right before "year".
+_NUMBER_OF_YEARS = re.compile(r"\d\s*\+?\s*year", re.I)
 _PAY_RANGE = re.compile(
     r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)\s?\d[\d,.\s]*\s?[kK]?\s*"
     r"(?:–|—|-|to)\s*(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)?\s?\d[\d,.]*"
@@ -74,6 +78,9 @@ class _Compiled:
         entries += [(term, (("credentials", ""), None)) for term in catalog.jd.credentials.terms]
         entries += [(p, (("places", ""), place)) for place in catalog.lint.jurisdictions for p in place.phrases]
         self.index: PhraseIndex[tuple[tuple[str, str], object]] = PhraseIndex(entries)
+        self.lines = LineScanner(self.index)
+        self.pay_lines: dict[str, bool] = {}  # line -> whether it holds a pay range
+        self.wording: dict[str, tuple[Finding, ...]] = {}  # text -> `wording_findings` of it
         self.since = {
             key: (
                 re.compile(
@@ -96,6 +103,7 @@ def _since_pattern(term: str) -> str:
 
 
 _COMPILED: dict[int, _Compiled] = {}
+_MEMO_LINES = 20_000  # distinct lines remembered per catalog (a bound on memory)
 
 
 def _compiled(catalog: Catalog) -> _Compiled:
@@ -111,25 +119,52 @@ class _Context:
         self.catalog = catalog
         self.compiled = _compiled(catalog)
         self._duties: list[tuple[Line, Classification]] | None = None
-        # One pass over the words for every phrase list; then, per list, the longest
-        # match at each place, with the line it is on.
-        grouped: dict[tuple[str, str], list[Match[object]]] = {}
-        for match in self.compiled.index.scan_all(tokenize(posting.text)):
-            group, payload = match.payload
-            grouped.setdefault(group, []).append(
-                Match(match.first, match.last, match.start, match.end, match.phrase, payload)
-            )
         self.lowered = posting.text.lower()
+        # One pass over the words for every phrase list (each distinct line read
+        # once per run); then, per list, the longest match at each place, with the
+        # line it is on.
+        grouped: dict[tuple[str, str], list[Match[object]]] = {}
+        line_of: dict[int, int] = {}  # id of a match -> its line's number
+        found = self.compiled.lines.scan_lines(
+            [line.text for line in posting.lines], posting.line_starts, len(self.lowered) == len(posting.text)
+        )
+        for first, last, start, end, phrase, (group, payload), number in found:
+            match = Match(first, last, start, end, phrase, payload)
+            line_of[id(match)] = number + 1
+            grouped.setdefault(group, []).append(match)
         self._pay_range: bool | None = None
+        self._years: bool | None = None
         self.groups = {group: longest(matches) for group, matches in grouped.items()}
-        self.lines_of = {
-            group: [posting.where(match.start)[0] for match in matches] for group, matches in self.groups.items()
-        }
+        self.lines_of = {group: [line_of[id(match)] for match in matches] for group, matches in self.groups.items()}
         self._by_line: dict[tuple[str, str], dict[int, list[Match[Any]]]] = {}
+
+    def mentions_years(self) -> bool:
+        """Whether a number of years is named ("5 years", "10+ years"): what the
+        years rules look for starts so; most postings name none ("per year" has
+        no number right before it), and this one look spares their patterns."""
+        if self._years is None:
+            self._years = "year" in self.lowered and bool(_NUMBER_OF_YEARS.search(self.posting.text))
+        return self._years
 
     def has_pay_range(self) -> bool:
         if self._pay_range is None:
-            self._pay_range = has_pay_range(self.posting.text)
+            # A range within one line is a range in the text (the pattern looks at
+            # nothing past its match but word boundaries, alike at a line's end and
+            # before a newline): lines are asked first, each distinct one once per
+            # run. Only when none has one is the whole text read, for a range that
+            # runs across lines.
+            lines = self.compiled.pay_lines
+            found = False
+            for line in self.posting.lines:
+                known = lines.get(line.text)
+                if known is None:
+                    if len(lines) >= _MEMO_LINES:
+                        lines.clear()
+                    known = lines[line.text] = has_pay_range(line.text)
+                if known:
+                    found = True
+                    break
+            self._pay_range = found or has_pay_range(self.posting.text)
         return self._pay_range
 
     def scan(self, kind: str, key: str = "") -> list[Match[Any]]:
@@ -288,7 +323,7 @@ def _check_list_length(ctx: _Context, key: str, rule: LintRule) -> Iterator[Find
 
 
 def _check_years(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
-    if "year" not in ctx.lowered:
+    if not ctx.mentions_years():
         return
     for match in _YEARS.finditer(ctx.posting.text):
         if match.group(2).lower() not in _SCOPE_WORDS:
@@ -296,7 +331,7 @@ def _check_years(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
 
 
 def _check_years_since(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
-    if key not in ctx.compiled.since or "year" not in ctx.lowered:
+    if key not in ctx.compiled.since or not ctx.mentions_years():
         return
     pattern, terms = ctx.compiled.since[key]
     this_year = datetime.date.today().year
@@ -492,13 +527,23 @@ def lint_document(
 def wording_findings(text: str, catalog: Catalog) -> list[Finding]:
     """The wording rules (phrases and impossible years) on one line of text, as the
     description's decisions use them: a task that fails them is not published."""
-    posting = parse_posting(text.replace("\n", " "), catalog.lint, markdown=False)
-    ctx = _Context(posting, catalog)
-    found: list[Finding] = []
-    for key, rule in ctx.compiled.rules.items():
-        if rule.kind in ("phrases", "years-since") and key != "pay-not-a-range":
-            found.extend(CHECKS[rule.kind](ctx, key, rule))
-    return found
+    compiled = _compiled(catalog)
+    known = compiled.wording.get(text)
+    if known is None:
+        posting = parse_posting(text.replace("\n", " "), catalog.lint, markdown=False)
+        ctx = _Context(posting, catalog)
+        found: list[Finding] = []
+        for key, rule in ctx.compiled.rules.items():
+            if rule.kind in ("phrases", "years-since") and key != "pay-not-a-range":
+                found.extend(CHECKS[rule.kind](ctx, key, rule))
+        if len(compiled.wording) >= _MEMO_LINES:
+            compiled.wording.clear()
+        # Remembered by the text (a batch drafts the same task lines again and
+        # again), unless a finding depends on today's date.
+        if not any(CHECKS[compiled.rules[f.rule].kind] is _check_years_since for f in found):
+            compiled.wording[text] = tuple(found)
+        return found
+    return list(known)
 
 
 def at_least(findings: list[Finding], severity: str) -> list[Finding]:

@@ -107,6 +107,47 @@ def _is_plain_heading(text: str, lint: LintCatalog) -> bool:
     return len(words) <= 4
 
 
+# What a line is on its own: (blank, its kind when that does not depend on the
+# next line (an ATX heading or an item) or None, whether it underlines the line
+# above, the heading it is when the next line underlines it, its kind otherwise).
+_Facts = tuple[bool, tuple[str, int, str] | None, bool, tuple[str, int, str], tuple[str, int, str]]
+_FACTS: dict[tuple[int, bool], tuple[LintCatalog, dict[str, _Facts], dict[str, str | None]]] = {}
+_MEMO_LINES = 20_000  # distinct lines remembered (a bound on memory)
+
+
+def _memo(lint: LintCatalog, markdown: bool) -> tuple[dict[str, _Facts], dict[str, str | None]]:
+    """Lines already read, by their text, and the sections headings open, by the
+    heading: postings share most of their lines."""
+    cached = _FACTS.get((id(lint), markdown))
+    if cached is None or cached[0] is not lint:
+        cached = _FACTS[(id(lint), markdown)] = (lint, {}, {})
+    if len(cached[1]) >= _MEMO_LINES or len(cached[2]) >= _MEMO_LINES:
+        cached[1].clear()
+        cached[2].clear()
+    return cached[1], cached[2]
+
+
+def _line_facts(line: str, lint: LintCatalog, markdown: bool) -> _Facts:
+    underlines = bool(_UNDERLINE.match(line)) and len(line.strip()) >= 3
+    pending = ("heading-pending", len(line) - len(line.lstrip()), line.strip())
+    if not line.strip():
+        return (True, None, underlines, pending, pending)
+    atx = _ATX.match(line) if markdown or line.lstrip().startswith("#") else None
+    item = _ITEM.match(line)
+    decided: tuple[str, int, str] | None = None
+    if atx:
+        decided = ("heading", line.index(atx.group(2)) if atx.group(2) else len(line), atx.group(2))
+    elif item:
+        decided = ("item", item.end(), "")
+    if bold := _BOLD_LINE.match(line):
+        otherwise = ("heading", line.index(bold.group(1)), bold.group(1))
+    elif _is_plain_heading(line, lint):
+        otherwise = ("heading", len(line) - len(line.lstrip()), line.strip().rstrip(":"))
+    else:
+        otherwise = ("text", len(line) - len(line.lstrip()), "")
+    return (False, decided, underlines, pending, otherwise)
+
+
 def parse_posting(source: str, lint: LintCatalog, *, markdown: bool = True) -> Posting:
     text = source.replace("\r\n", "\n").replace("\r", "\n")
     notes: list[tuple[int, str]] = []  # (offset, comment text) of ignore comments
@@ -116,9 +157,13 @@ def parse_posting(source: str, lint: LintCatalog, *, markdown: bool = True) -> P
             notes.append((match.start(), match.group()))
         return _blank(match)
 
-    text = _COMMENT.sub(note, text)
-    text = _PLAIN_IGNORE.sub(note, text)
-    if markdown:
+    # Each pattern starts with a fixed mark: a text without it is left as it is,
+    # unread (most postings have no comments and no escapes).
+    if "<!--" in text:
+        text = _COMMENT.sub(note, text)
+    if "[rolescope:" in text:
+        text = _PLAIN_IGNORE.sub(note, text)
+    if markdown and "\\" in text:
         text = _ESCAPE.sub(" ", text)
     raw = text.split("\n")
     starts, offset = [], 0
@@ -126,34 +171,35 @@ def parse_posting(source: str, lint: LintCatalog, *, markdown: bool = True) -> P
         starts.append(offset)
         offset += len(line) + 1
     kinds: list[tuple[str, int, str]] = []  # (kind, start, heading text)
-    for index, line in enumerate(raw):
-        following = raw[index + 1] if index + 1 < len(raw) else ""
-        item = _ITEM.match(line)
-        atx = _ATX.match(line) if markdown or line.lstrip().startswith("#") else None
-        if not line.strip():
+    facts, sections = _memo(lint, markdown)
+    read = []
+    for line in raw:
+        known = facts.get(line)
+        if known is None:
+            known = facts[line] = _line_facts(line, lint, markdown)
+        read.append(known)
+    for index, (blank, decided, _, pending, otherwise) in enumerate(read):
+        if blank:
             kinds.append(("blank", 0, ""))
         elif kinds and kinds[-1][0] == "heading-pending":
             kinds[-1] = ("heading", kinds[-1][1], kinds[-1][2])
             kinds.append(("rule", 0, ""))
-        elif atx:
-            kinds.append(("heading", line.index(atx.group(2)) if atx.group(2) else len(line), atx.group(2)))
-        elif item:
-            kinds.append(("item", item.end(), ""))
-        elif _UNDERLINE.match(following) and len(following.strip()) >= 3:
-            kinds.append(("heading-pending", len(line) - len(line.lstrip()), line.strip()))
-        elif bold := _BOLD_LINE.match(line):
-            kinds.append(("heading", line.index(bold.group(1)), bold.group(1)))
-        elif _is_plain_heading(line, lint):
-            kinds.append(("heading", len(line) - len(line.lstrip()), line.strip().rstrip(":")))
+        elif decided is not None:
+            kinds.append(decided)
+        elif index + 1 < len(read) and read[index + 1][2]:
+            kinds.append(pending)
         else:
-            kinds.append(("text", len(line) - len(line.lstrip()), ""))
+            kinds.append(otherwise)
     lines: list[Line] = []
     headings: dict[str, int] = {}
     section: str | None = None
     for number, (line, (kind, start, heading)) in enumerate(zip(raw, kinds), start=1):
         kind = "heading" if kind == "heading-pending" else kind
         if kind == "heading":
-            section = section_of(heading, lint)
+            if heading in sections:
+                section = sections[heading]
+            else:
+                section = sections[heading] = section_of(heading, lint)
             if section is not None:
                 headings.setdefault(section, number)
         lines.append(Line(number, line, kind, section, start))

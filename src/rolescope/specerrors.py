@@ -32,9 +32,13 @@ class FieldLines:
         return self._lines
 
 
-def limit_problems(data: dict[str, Any], source: str, positions: FieldLines) -> list[str]:
+def limit_problems(
+    data: dict[str, Any], source: str, positions: FieldLines, *, texts_within_limit: bool = False
+) -> list[str]:
     """The size limits (rolescope.limits), checked before validation so that an
-    absurd spec is refused quickly, naming the field."""
+    absurd spec is refused quickly, naming the field. `texts_within_limit`: the
+    caller knows no text can be over its limit (the file is shorter), so only the
+    tasks are counted."""
     problems: list[tuple[int, str]] = []
 
     def report(loc: KeyPath, message: str, name: str | None = None) -> None:
@@ -45,6 +49,8 @@ def limit_problems(data: dict[str, Any], source: str, positions: FieldLines) -> 
     if isinstance(tasks, list) and len(tasks) > MAX_TASKS:
         report(("tasks", 0), f"{len(tasks):,} tasks is over the limit of {MAX_TASKS:,} for one spec", "tasks")
         return [text for _, text in problems]
+    if texts_within_limit:
+        return []
 
     def walk(value: Any, loc: KeyPath) -> None:
         if isinstance(value, str):

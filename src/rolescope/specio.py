@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from rolescope import __version__
 from rolescope.errors import SpecError
 from rolescope.fileio import atomic_write_text
+from rolescope.limits import MAX_TEXT_CHARS
 from rolescope.spec import SCHEMA_VERSION, RoleSpec, completeness_problems
 from rolescope.specerrors import FieldLines, describe, limit_problems, where
 from rolescope.textfiles import read_text_file
@@ -48,8 +49,12 @@ def parse_spec(text: str, source: str = "<spec>", *, complete: bool = True) -> R
             "and at least one [[tasks]] entry (try: rolescope new --preset NAME)"
         )
     data = parse_toml(text, source)
+    current = data.get("schema_version") == SCHEMA_VERSION
     data = _migrate(data, source, FieldLines(text))
-    return validate_spec_data(data, source, text, complete=complete)
+    # No text in a file shorter than the limit on one text can be over it (a TOML
+    # string is never longer than it is written), unless a migration made it.
+    short = current and len(text) <= MAX_TEXT_CHARS
+    return validate_spec_data(data, source, text, complete=complete, texts_within_limit=short)
 
 
 def _migrate(data: dict[str, Any], source: str, positions: FieldLines) -> dict[str, Any]:
@@ -78,9 +83,11 @@ def _migrate(data: dict[str, Any], source: str, positions: FieldLines) -> dict[s
     return data
 
 
-def validate_spec_data(data: dict[str, Any], source: str, text: str = "", *, complete: bool = True) -> RoleSpec:
+def validate_spec_data(
+    data: dict[str, Any], source: str, text: str = "", *, complete: bool = True, texts_within_limit: bool = False
+) -> RoleSpec:
     positions = FieldLines(text)
-    too_big = limit_problems(data, source, positions)
+    too_big = limit_problems(data, source, positions, texts_within_limit=texts_within_limit)
     if too_big:
         raise SpecError(too_big)
     try:
@@ -113,10 +120,17 @@ def spec_to_data(spec: RoleSpec) -> dict[str, Any]:
 
     def prune(value: Any) -> Any:
         if isinstance(value, dict):
-            cleaned = {key: prune(item) for key, item in value.items()}
-            return {key: item for key, item in cleaned.items() if item not in (None, [], {})}
+            cleaned = {}
+            for key, item in value.items():
+                if isinstance(item, str | int):
+                    cleaned[key] = item  # most values: kept as they are, without a call
+                    continue
+                item = prune(item)
+                if item not in (None, [], {}):
+                    cleaned[key] = item
+            return cleaned
         if isinstance(value, list):
-            return [prune(item) for item in value]
+            return [item if isinstance(item, str) else prune(item) for item in value]
         if isinstance(value, float):
             return _number(value)
         return value

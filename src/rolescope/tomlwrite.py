@@ -4,6 +4,7 @@ a fixed order, values rendered by tomli_w (which owns the escaping).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import tomli_w
@@ -18,7 +19,7 @@ def dump_toml(data: dict[str, Any]) -> str:
     def emit(table: dict[str, Any], path: tuple[str, ...]) -> None:
         plain = {key: value for key, value in table.items() if not _is_table(value) and not _is_table_array(value)}
         if plain:
-            out.append(tomli_w.dumps(plain))
+            out.append("".join(_key_value(key, value) for key, value in plain.items()))
         for key, value in table.items():
             if _is_table(value):
                 name = ".".join(_bare_key(part) for part in (*path, key))
@@ -37,6 +38,33 @@ def dump_toml(data: dict[str, Any]) -> str:
             blocks.append("\n")
         blocks.append(chunk)
     return "".join(blocks)
+
+
+# What tomli_w escapes in a basic string: the quote, the backslash and the control
+# characters but tab. A text with none of them it writes as is, between quotes.
+_ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
+
+
+def _key_value(key: str, value: Any) -> str:
+    """`key = value` as tomli_w writes it: plain keys, texts and lists of texts,
+    whole numbers and booleans directly (most of a spec), anything else by tomli_w
+    itself."""
+    if _BARE.fullmatch(key):
+        if type(value) is str and not _ESCAPED.search(value):
+            return f'{key} = "{value}"\n'
+        if isinstance(value, bool):
+            return f"{key} = {'true' if value else 'false'}\n"
+        if type(value) is int:
+            return f"{key} = {value}\n"
+        if type(value) is list and all(type(item) is str and not _ESCAPED.search(item) for item in value):
+            if not value:
+                return f"{key} = []\n"
+            items = "".join(f'    "{item}",\n' for item in value)
+            return f"{key} = [\n{items}]\n"
+    return tomli_w.dumps({key: value})
+
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _is_table(value: Any) -> bool:

@@ -64,7 +64,13 @@ def _make(cls: type[T], *, eq: bool, frozen: bool) -> type[T]:
     fields = tuple(names)
     known = frozenset(fields)
 
+    count = len(fields)
+
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if not kwargs and len(args) == count:  # every field by position: nothing to look up
+            for name, value in zip(fields, args):
+                _set(self, name, value)
+            return
         if len(args) > len(fields):
             raise TypeError(f"{type(self).__name__}() takes {len(fields)} arguments, {len(args)} given")
         values = dict(zip(fields, args))
