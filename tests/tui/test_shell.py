@@ -373,3 +373,26 @@ async def test_a_split_verdict_never_focuses_the_hidden_title(workdir):
         focused = app.focused
         assert focused is not None and focused.id != "title"
         assert all(node.display for node in focused.ancestors_with_self if hasattr(node, "display"))
+
+
+async def test_quitting_while_the_steps_are_still_built_ends_cleanly(tmp_path, monkeypatch):
+    """The steps not shown first are built after the first frame, one per frame; a
+    lead who quits before they are all built gets a clean exit, not a traceback."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "role.toml"
+    shutil.copy(preset_path("rag-support-search"), path)
+    build = RolescopeApp._build
+    built: list[str] = []
+
+    def quit_on_the_first(app: RolescopeApp, step_id: str) -> None:
+        build(app, step_id)
+        built.append(step_id)
+        if len(built) == 1:
+            app.exit(0)  # as Ctrl+Q does once nothing is left unsaved
+
+    monkeypatch.setattr(RolescopeApp, "_build", quit_on_the_first)
+    app = RolescopeApp(str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)  # returns once the wizard has ended
+    assert built == [built[0]]  # no step was built after the wizard began to end
+    assert app.return_code == 0

@@ -340,12 +340,16 @@ class RolescopeApp(App[int]):
             pane.mount(STEP_CLASSES[step_id](self.session, id=f"step-{step_id}"))
 
     def _build_next(self) -> None:
+        if self._leaving:
+            return  # quitting: a step mounted now would meet panes being taken down
         unbuilt = [step_id for step_id in STEP_IDS if not self.query_one(f"#{step_id}", TabPane).query(Step)]
         if unbuilt:
             self._build(unbuilt[0])
 
     @on(Step.Built)
     def _step_built(self, message: Step.Built) -> None:
+        if self._leaving:
+            return
         step = message.step
         step_id = (step.id or "")[5:]
         self._steps_ready.add(step_id)
@@ -787,6 +791,10 @@ class RolescopeApp(App[int]):
             self._want_draft()
         self.load_all()
         self.action_go(step or self.first_step(from_preset=spec is not None))
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: Any | None = None) -> None:
+        self._leaving = True  # the wizard is ending: no step is built and no draft written after this
+        super().exit(result, return_code, message)
 
     async def action_quit(self) -> None:
         def leave() -> None:

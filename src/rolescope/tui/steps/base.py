@@ -82,6 +82,8 @@ class Step(VerticalScroll):
         # Drawn first with the state the app built it with, and taking edits at once:
         # keys typed as soon as it shows are the lead's. (Changed messages from its
         # widgets mounting change nothing: handlers read the filled widgets.)
+        if not self.children:
+            return  # the wizard ended while this step was being built: nothing was composed
         self.refill(self.session)
         self.present(self.session, self.recommendation)
         self.loaded = True
