@@ -263,19 +263,14 @@ def test_third_terse_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalo
     assert sum(classify_text(entry["text"], catalog).vague for entry in TERSE_3["task"]) <= 8
 
 
-def test_fourth_terse_set_is_big_and_apart_from_every_other_set():
-    # Only its shape is checked here: it is measured once, by hand, before anyone tunes on it.
-    fourth = load("terse_heldout_4.toml")
-    counts = {a: sum(e["archetype"] == a for e in fourth["task"]) for a in ("researcher", "developer", "operator")}
-    assert min(counts.values()) >= 60 and len(fourth["task"]) >= 180, counts
-    assert len(fourth["vague"]) >= 24
-    assert all(set(entry) == {"text"} for entry in fourth["vague"])
-    mine = [e["text"].lower() for part in fourth.values() for e in part]
+def assert_apart(name: str) -> None:
+    """No line of the set `name` is repeated in it or written, in any case, in another set."""
+    mine = [entry["text"].lower() for part in load(name).values() for entry in part]
     assert len(set(mine)) == len(mine)
     written = {
         entry["text"].lower()
         for path in DATA.glob("*.toml")
-        if path.name != "terse_heldout_4.toml"
+        if path.name != name
         for part in load(path.name).values()
         if isinstance(part, list)
         for entry in part
@@ -283,6 +278,16 @@ def test_fourth_terse_set_is_big_and_apart_from_every_other_set():
     }
     overlap = sorted(set(mine) & written)  # named alone, so a failure never shows the other sets' lines
     assert not overlap, overlap
+
+
+def test_fourth_terse_set_is_big_and_apart_from_every_other_set():
+    # Only its shape is checked here: it is measured once, by hand, before anyone tunes on it.
+    fourth = load("terse_heldout_4.toml")
+    counts = {a: sum(e["archetype"] == a for e in fourth["task"]) for a in ("researcher", "developer", "operator")}
+    assert min(counts.values()) >= 60 and len(fourth["task"]) >= 180, counts
+    assert len(fourth["vague"]) >= 24
+    assert all(set(entry) == {"text"} for entry in fourth["vague"])
+    assert_apart("terse_heldout_4.toml")
 
 
 def test_fifth_terse_set_is_big_and_apart_from_every_other_set():
@@ -293,19 +298,7 @@ def test_fifth_terse_set_is_big_and_apart_from_every_other_set():
     assert all(set(entry) == {"text", "archetype"} for entry in fifth["task"])
     assert len(fifth["vague"]) >= 25
     assert all(set(entry) == {"text"} for entry in fifth["vague"])
-    mine = [e["text"].lower() for part in fifth.values() for e in part]
-    assert len(set(mine)) == len(mine)
-    written = {
-        entry["text"].lower()
-        for path in DATA.glob("*.toml")
-        if path.name != "terse_heldout_5.toml"
-        for part in load(path.name).values()
-        if isinstance(part, list)
-        for entry in part
-        if isinstance(entry, dict) and "text" in entry
-    }
-    overlap = sorted(set(mine) & written)  # named alone, so a failure never shows the other sets' lines
-    assert not overlap, overlap
+    assert_apart("terse_heldout_5.toml")
 
 
 def test_fifth_terse_tuning_set_is_big_and_apart_and_its_vague_lines_are_flagged(catalog):
