@@ -119,7 +119,6 @@ class KeyFooter(Footer):
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, **kwargs)
         self.wanted: frozenset[str] = frozenset()
-        self._drawn_width = 0
         self._drawn: tuple = ()
 
     def ordered_bindings(self) -> list[tuple[Binding, bool, str]]:
@@ -193,10 +192,10 @@ class KeyFooter(Footer):
         return shown, (palette[1], palette[2], palette[3]) if fits and palette is not None else None
 
     def _looks(self, plan: tuple[list[list[tuple[Binding, bool, str]]], tuple[Binding, bool, str] | None]) -> tuple:
-        """What a plan draws, as plain values: two plans that draw the same compare equal."""
+        """What a plan draws, as plain values: two plans that draw the same compare equal
+        (a resize that changes which keys fit changes the plan)."""
         shown, palette = plan
         return (
-            self.size.width,
             tuple(
                 tuple(
                     (b.key, self.app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
@@ -212,7 +211,6 @@ class KeyFooter(Footer):
             return
         plan = self._plan()
         self._drawn = self._looks(plan)
-        self._drawn_width = self.size.width or self.app.size.width
         shown, palette = plan
         for entry in shown:
             first = entry[0][0]
@@ -267,5 +265,5 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._redraw)
 
     def on_resize(self) -> None:
-        if self.size.width != self._drawn_width and self._bindings_ready:
+        if self._bindings_ready:
             self.call_after_refresh(self._redraw)
