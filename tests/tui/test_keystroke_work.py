@@ -12,11 +12,16 @@ from tests.conftest import preset_path
 from tests.tui.waiting import settle
 
 
-async def test_typing_a_name_redraws_only_the_lines_it_changes(tmp_path, monkeypatch):
+def wizard_on_a_copy(tmp_path, monkeypatch) -> RolescopeApp:
+    """The wizard on a copy of an example spec, run from a scratch folder."""
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "role.toml"
     shutil.copy(preset_path("rag-support-search"), path)
-    app = RolescopeApp(str(path))
+    return RolescopeApp(str(path))
+
+
+async def test_typing_a_name_redraws_only_the_lines_it_changes(tmp_path, monkeypatch):
+    app = wizard_on_a_copy(tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f2")
         await settle(pilot, lambda: len(app.steps) == 6, "every step is built")
@@ -39,10 +44,7 @@ async def test_typing_a_name_redraws_only_the_lines_it_changes(tmp_path, monkeyp
 
 
 async def test_typing_in_a_description_field_rebuilds_only_its_lines_of_the_preview(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "role.toml"
-    shutil.copy(preset_path("rag-support-search"), path)
-    app = RolescopeApp(str(path))
+    app = wizard_on_a_copy(tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f6")
         await settle(pilot, lambda: len(app.steps) == 6, "every step is built")
