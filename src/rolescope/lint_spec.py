@@ -218,6 +218,19 @@ def lint_document_against_spec(document: JobDocument, spec: RoleSpec, catalog: C
     return lint_document(document, catalog, against_spec)
 
 
+def description_findings(
+    document: JobDocument, spec: RoleSpec, recommendation: Recommendation, catalog: Catalog
+) -> list[Finding]:
+    """What the linter says of `document`, the description decided from `spec`, and
+    what `lint --spec` says of what export publishes for it: the wizard's
+    description step lists both. A role that is not split publishes `document`
+    itself, so one pass of every rule, the spec rules included, says both (the
+    step runs this on every keystroke)."""
+    if not recommendation.split:
+        return lint_document_against_spec(document, spec, catalog)
+    return [*lint_document(document, catalog), *published_against_spec(spec, recommendation, catalog)]
+
+
 def published_against_spec(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog) -> list[Finding]:
     """The spec rules' findings on each description rolescope publishes for `spec` (a
     split verdict's two roles), each on the spec field or task its line came from:

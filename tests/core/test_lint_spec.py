@@ -12,10 +12,10 @@ import pytest
 
 from rolescope.catalog import load_catalog
 from rolescope.export import roles_to_publish
-from rolescope.jd import render_markdown
+from rolescope.jd import build_document, render_markdown
 from rolescope.jd_text import render_text
-from rolescope.lint import SPEC_KINDS, lint_text
-from rolescope.lint_spec import lint_against_spec, published_against_spec
+from rolescope.lint import SPEC_KINDS, lint_document, lint_text
+from rolescope.lint_spec import description_findings, lint_against_spec, published_against_spec
 from rolescope.postparse import parse_posting
 from rolescope.recommend import recommend
 from rolescope.specio import read_spec
@@ -145,3 +145,19 @@ def test_the_wizards_check_is_lint_spec_on_what_export_publishes(tmp_path):
     assert {(f.rule, f.message) for f in found} == {
         (f.rule, f.message) for f in command_line if f.rule in _spec_rules(catalog)
     }
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_the_description_steps_findings_are_one_lint_and_what_export_publishes(name):
+    """One pass of every rule over the description of a role that is not split says
+    what linting it and linting what export publishes say apart; a split's halves
+    are linted on their own."""
+    catalog = load_catalog()
+    written = read_spec(preset_path(name))
+    skills = [*written.role.must_have, "Designing ablation studies for new model architectures"]
+    more_skills = written.model_copy(update={"role": written.role.model_copy(update={"must_have": skills})})
+    for spec in (written, more_skills):
+        r = recommend(spec, catalog)
+        document = build_document(spec, r, catalog)
+        apart = [*lint_document(document, catalog), *published_against_spec(spec, r, catalog)]
+        assert sorted(map(repr, description_findings(document, spec, r, catalog))) == sorted(map(repr, apart))

@@ -77,6 +77,8 @@ async def shown_alike(documents: list[str]) -> None:
 @settings(max_examples=5, deadline=None)
 @given(st.lists(BLOCK, max_size=6), st.lists(EDIT, min_size=1, max_size=10))
 @example(["Same words", "Same words"], [("delete", 0, "")])  # what stays before and after a cut may be alike
+@example(["- a list item\n- another", "1. first\n2. second"], [("replace", 0, "- a list item, edited\n- another")])
+@example(["## A heading", "> quoted"], [("replace", 1, "> quoted **more**"), ("replace", 0, "## A `heading`")])
 def test_the_preview_shows_what_a_full_render_shows_after_any_edits(blocks, edits):
     asyncio.run(shown_alike(edited(blocks, edits)))
 
@@ -96,3 +98,30 @@ async def test_an_edit_to_one_line_rebuilds_only_its_block():
         assert [child for child in now if child in first] == [first[0], first[1], first[3], first[4]]
         assert now[2] is not first[2]  # only the list that changed is new
         assert now[4].source_range == (lines[0] + 1, lines[1] + 1)  # the blocks below moved a line
+
+
+async def test_a_block_of_the_same_make_up_keeps_its_widgets_and_takes_the_new_text():
+    """A keystroke changes the words of a paragraph or a list, not what it is made of:
+    its widgets stay, with the new text; a block made up anew is mounted in its place."""
+    before = "# Role\n\nIntro here.\n\n- Location: Remote\n- Pay: none\n\nLast words."
+    app = Side()
+    async with app.run_test() as pilot:
+        live, full = app.query_one(LivePreview), app.query_one("#full", Markdown)
+        await live.show(before)
+        first = list(live.children)
+        widgets = list(live.walk_children())
+        retexted = before.replace("Remote", "Remote (hybrid)")
+        await live.show(retexted)
+        await full.update(retexted)
+        await pilot.pause()
+        assert list(live.walk_children()) == widgets  # not one widget made or taken away
+        assert described(live) == described(full)
+        # The intro becomes a heading (made anew) and the list beside it takes new
+        # words: the heading goes where the intro was, above the list kept.
+        remade = retexted.replace("Intro here.", "## Intro here").replace("Pay: none", "Pay: some")
+        await live.show(remade)
+        await full.update(remade)
+        await pilot.pause()
+        assert described(live) == described(full)
+        now = list(live.children)
+        assert now[1] is not first[1] and now[2] is first[2]

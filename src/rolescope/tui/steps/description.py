@@ -229,18 +229,13 @@ class DescriptionStep(Step):
             self.findings = []
         else:
             # Loaded on the step's first showing: the first frame waits for none of the linter.
-            from rolescope.lint import lint_document
-            from rolescope.lint_spec import published_against_spec
+            from rolescope.lint_spec import description_findings
 
             # One document: the preview renders it and the findings are its own, the
             # linter's, and what `lint --spec` says of what export publishes.
             document = build_document(session.spec, r, self.catalog)
             self._preview_wanted = render_markdown(document)
-            found = [
-                *document.findings,
-                *lint_document(document, self.catalog),
-                *published_against_spec(session.spec, r, self.catalog),
-            ]
+            found = [*document.findings, *description_findings(document, session.spec, r, self.catalog)]
             self.findings = sorted(found, key=lambda finding: -RANK[finding.severity])
         self._show_findings()
         if not self._preview_rendering and self._preview_wanted != self._preview_shown:
