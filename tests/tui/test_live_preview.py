@@ -51,13 +51,15 @@ class Side(App[None]):
         yield Markdown(id="full")
 
 
-def described(markdown: Widget) -> list[tuple[str, object, str]]:
-    """Every widget under a Markdown widget, with its source lines and its text."""
+def described(markdown: Widget) -> list[tuple[str, object, str, object]]:
+    """Every widget under a Markdown widget, with its source lines, its text and the
+    text's styles (bold, code, links), and a list's bullets."""
     return [
         (
             type(node).__name__,
             node.source_range if isinstance(node, MarkdownBlock) else None,
             str(getattr(node, "_content", "")),
+            list(node._content.spans) if isinstance(node, MarkdownBlock) else getattr(node, "symbol", None),
         )
         for node in markdown.walk_children()
     ]
@@ -79,6 +81,7 @@ async def shown_alike(documents: list[str]) -> None:
 @example(["Same words", "Same words"], [("delete", 0, "")])  # what stays before and after a cut may be alike
 @example(["- a list item\n- another", "1. first\n2. second"], [("replace", 0, "- a list item, edited\n- another")])
 @example(["## A heading", "> quoted"], [("replace", 1, "> quoted **more**"), ("replace", 0, "## A `heading`")])
+@example(["- owned\n- evals"], [("replace", 0, "- **owned**\n- evals")])  # the same words, now bold
 def test_the_preview_shows_what_a_full_render_shows_after_any_edits(blocks, edits):
     asyncio.run(shown_alike(edited(blocks, edits)))
 

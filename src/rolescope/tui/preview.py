@@ -118,7 +118,10 @@ def retext(shown: list[Widget], parsed: list[Widget]) -> None:
     for old, new in zip(on_screen, fresh, strict=True):
         old._token, old._inline_token = new._token, new._inline_token
         old.source_range = new.source_range
-        if old._content != new._content:
+        # `==` on Content compares the words only: a word made bold is a change too.
+        # (A heading keeps the id it was mounted with: ids are set once, and its
+        # anchor still leads to it.)
+        if not old._content.is_same(new._content):
             old.set_content(new._content)
 
 
