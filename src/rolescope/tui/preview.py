@@ -95,9 +95,9 @@ def make_up(parsed: list[Widget]) -> tuple[object, ...] | None:
     """What decides the widgets parsed blocks compose, their text aside: each block's
     kind, depth, markup and bullet, in order. None when a block draws its text in
     widgets of its own. Taken before mounting: composing empties `_blocks`."""
-    blocks = _parsed_blocks(parsed)
     if not all(isinstance(widget, MarkdownBlock) for widget in parsed):
         return None
+    blocks = _parsed_blocks(parsed)
     if not all(isinstance(block, _RETEXTABLE) for block in blocks):
         return None
     return tuple(
