@@ -1,9 +1,17 @@
 """`rolescope export` of 1,000 specs in one call, against the floor of parsing and
-writing the same files in one process: per spec tomllib.loads, tomli_w.dumps,
-and writing the .toml and a .md of the description's size. Both are run as a
-fresh process, in turns, and the medians compared. The CPU time each takes per
-spec (its processes' user and system time, from getrusage) is printed too: a
-loaded machine disturbs it far less than wall time.
+writing the same files in one process: per spec tomllib.loads and tomli_w.dumps,
+and writing every file the export wrote (the same names and sizes: specs,
+descriptions and interview kits, two roles' worth for a split), a spec's share
+after each spec it parses. Both are run as a fresh process, in turns, and the
+medians compared. The CPU time each takes per spec (its processes' user and
+system time, from getrusage) is printed too: a loaded machine disturbs it far
+less than wall time.
+
+Every run writes into a folder of its own, and nothing is deleted until the
+end: a file system without a journal (ext4 made without one, as on many virtual
+machines) skips over the inodes deleted in the last five minutes when it creates
+a file, so deleting one run's thousands of files before the next made creating
+files cost many times what it costs a user.
 
     .venv/bin/python bench/batch_export.py [--jobs N]
 
@@ -14,6 +22,7 @@ process per core); `--jobs 1` measures it in one process.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -34,13 +43,13 @@ GOAL = 2.0
 FLOOR_SCRIPT = """
 import json, sys, tomllib, tomli_w
 from pathlib import Path
-sources, out, md_size = json.loads(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-for source in sources:
-    data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
-    text = tomli_w.dumps(data)
-    stem = out / Path(source).stem
-    stem.with_suffix(".toml").write_text(text, encoding="utf-8")
-    stem.with_suffix(".md").write_text((text * (md_size // max(len(text), 1) + 1))[:md_size], encoding="utf-8")
+work = json.loads(Path(sys.argv[1]).read_text())
+sources, files, out = work["sources"], work["files"], Path(sys.argv[2])
+for number, source in enumerate(sources):
+    text = tomli_w.dumps(tomllib.loads(Path(source).read_text(encoding="utf-8")))
+    share = files[number * len(files) // len(sources) : (number + 1) * len(files) // len(sources)]
+    for name, size in share:
+        (out / name).write_text((text * (size // max(len(text), 1) + 1))[:size], encoding="utf-8")
 """
 
 
@@ -74,15 +83,13 @@ def main() -> None:
     try:
         (work / "specs").mkdir()
         specs = make_specs(work / "specs")
-        list_file = work / "specs.json"
-        list_file.write_text(json.dumps([str(path) for path in specs]))
         rolescope = rolescope_command()
+        runs = itertools.count()
 
         cpu: dict[str, list[float]] = {"export": [], "floor": []}
 
-        def export() -> float:
-            out = work / "export"
-            shutil.rmtree(out, ignore_errors=True)
+        def export() -> tuple[float, Path]:
+            out = work / f"export-{next(runs)}"
             start, used = time.perf_counter(), _children_cpu()
             subprocess.run(
                 [*rolescope, "export", *map(str, specs), "--out", str(out), *jobs],
@@ -91,18 +98,20 @@ def main() -> None:
                 env=bench_env(),
             )
             cpu["export"].append(_children_cpu() - used)
-            return time.perf_counter() - start
+            return time.perf_counter() - start, out
 
-        export()  # warm the caches; also gives the description's size for the floor
-        md_size = round(statistics.mean(path.stat().st_size for path in (work / "export").glob("*.md")))
+        _, written = export()  # warms the caches, and lists the files the floor writes
+        files = sorted((path.name, path.stat().st_size) for path in written.iterdir())
+        work_file = work / "floor.json"
+        work_file.write_text(json.dumps({"sources": [str(path) for path in specs], "files": files}))
+        described = [size for name, size in files if name.endswith(".md") and ".interview." not in name]
 
         def floor() -> float:
-            out = work / "floor"
-            shutil.rmtree(out, ignore_errors=True)
+            out = work / f"floor-{next(runs)}"
             out.mkdir()
             start, used = time.perf_counter(), _children_cpu()
             subprocess.run(
-                [sys.executable, "-c", FLOOR_SCRIPT, list_file.read_text(), str(out), str(md_size)],
+                [sys.executable, "-c", FLOOR_SCRIPT, str(work_file), str(out)],
                 check=True,
                 capture_output=True,
                 env=bench_env(),
@@ -114,13 +123,14 @@ def main() -> None:
         cpu = {"export": [], "floor": []}
         exports, floors = [], []
         for _ in range(RUNS):
-            exports.append(export())
+            exports.append(export()[0])
             floors.append(floor())
         exported, floored = statistics.median(exports), statistics.median(floors)
         ratio = exported / floored
         cpu_export, cpu_floor = (statistics.median(cpu[name]) * 1000 / COUNT for name in ("export", "floor"))
         print(
-            f"{COUNT} specs, {RUNS} runs each, interleaved; description ~{md_size} bytes; "
+            f"{COUNT} specs, {RUNS} runs each, interleaved; {len(files)} files written, "
+            f"descriptions ~{statistics.mean(described):.0f} bytes; "
             f"export {' '.join(jobs) or 'with its default jobs'}; load average "
             f"{load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
         )
