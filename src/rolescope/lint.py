@@ -22,6 +22,7 @@ from rolescope.findings import RANK, Finding
 from rolescope.linescan import LineScanner
 from rolescope.phrases import Match, PhraseIndex, longest, tokenize
 from rolescope.postparse import Line, Posting, parse_posting
+from rolescope.rxliterals import may_match, required_literals
 from rolescope.values import replace
 
 DUTY_SECTIONS = ("owns",)
@@ -66,6 +67,8 @@ class _Compiled:
         self.rules = catalog.lint.enabled
         rules = catalog.lint.rules
         self.patterns = {key: compile_patterns(rule.patterns) for key, rule in rules.items()}
+        # The words each pattern cannot match without: most postings lack them.
+        self.needs = {key: required_literals(pattern) for key, pattern in self.patterns.items() if pattern}
         # Every phrase list of every rule in one index, so a posting's words are read
         # once: each entry says which list it belongs to (its group).
         entries: list[tuple[str, tuple[tuple[str, str], object]]] = []
@@ -223,7 +226,7 @@ def _quote(text: str) -> str:
 def _check_phrases(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
     spans = [(match.start, match.end) for match in ctx.scan("phrases", key)]
     pattern = ctx.compiled.patterns[key]
-    if pattern is not None:
+    if pattern is not None and may_match(ctx.compiled.needs[key], ctx.posting.text, ctx.lowered):
         spans += [match.span() for match in pattern.finditer(ctx.posting.text)]
     for start, end in sorted(set(spans)):
         line, _ = ctx.posting.where(start)

@@ -284,6 +284,7 @@ CORE_MODULES = [
     "rolescope.matchers",
     "rolescope.notes",
     "rolescope.reasons",
+    "rolescope.rxliterals",
     "rolescope.teamadvice",
     "rolescope.titles",
     "rolescope.verdict",
