@@ -77,3 +77,24 @@ def test_replace_and_pickle_round_trip(name, weight, tags, other):
     changed = replace(point, name=other)
     assert changed.name == other and (changed.weight, changed.tags) == (weight, tags)
     assert replace(changed, name=name) == point
+
+
+@valueclass
+class Odd:
+    first: int = 1
+    second: str  # type: ignore[misc]  # a field without a default after one with a default
+
+
+def test_a_field_without_a_default_may_follow_one_with_a_default():
+    # A dataclass refuses this order; a value class takes it, by keyword.
+    assert Odd(second="x") == Odd(1, "x") and Odd(first=2, second="y").first == 2
+    with pytest.raises(TypeError, match="second"):
+        Odd(first=2)
+
+
+def test_the_written_out_init_takes_what_the_generic_one_took():
+    assert Pair(1, right="x") == Pair(left=1, right="x") == Pair(1, "x")
+    assert Point("a", tags=("t",)).tags == ("t",) and Point("a", seen=["s"]).seen == ["s"]
+    with pytest.raises(TypeError, match=r"Pair\.__init__\(\) missing 1 required positional argument: 'right'"):
+        Pair(1)
+    assert Tally().count == 0 and Tally(3).count == 3
