@@ -68,7 +68,8 @@ def split_specs(spec: RoleSpec, recommendation: Recommendation, catalog: Catalog
             ]
             for key in ("must_have", "nice_to_have")
         }
-        base = spec.model_copy(deep=True)
+        # A copy of its own for each part, but not of the tasks: each part gets its own list.
+        base = spec.model_copy(update={"tasks": []}).model_copy(deep=True)
         role_part = base.role.model_copy(update={"title": role.title, **skills})
         specs.append(
             base.model_copy(
