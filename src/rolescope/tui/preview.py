@@ -101,9 +101,13 @@ def make_up(parsed: list[Widget]) -> tuple[object, ...] | None:
     if not all(isinstance(block, _RETEXTABLE) for block in blocks):
         return None
     return tuple(
-        (type(block), block._token.level, block._token.markup, tuple(block._token.attrs.items()), block.bullet)
-        if isinstance(block, MarkdownListItem)
-        else (type(block), block._token.level, block._token.markup, tuple(block._token.attrs.items()))
+        (
+            type(block),
+            block._token.level,
+            block._token.markup,
+            tuple(block._token.attrs.items()),
+            block.bullet if isinstance(block, MarkdownListItem) else None,
+        )
         for block in blocks
     )
 
