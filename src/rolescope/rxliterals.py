@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# re's own parser (named sre_parse before Python 3.11); absent, nothing is spared.
-try:  # pragma: no cover - which one exists depends on the Python
+# re's own parser, a private module: should a later Python move it, nothing is spared.
+try:  # pragma: no cover - present in every Python rolescope supports
     from re import _constants as _ops  # type: ignore[attr-defined]
     from re import _parser as _parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
