@@ -28,6 +28,10 @@ misbehaves, a label setting a word's sense. terse_heldout_5.toml (twenty-nine
 domains, in five leads' voices) was written meanwhile by yet another author who
 never saw the classifier, its vocabulary or any other set, committed first, and
 measured once, after those changes: its figures are kept as they came out.
+terse_heldout_6.toml (six boards of forty lines, conventional-commit prefixes
+among them) was written by one more author who used rolescope only as a black
+box, labels in a key written before the first run, and measured once, before
+any change that followed: its figures are kept as they came out.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ TERSE_2 = load("terse_heldout_2.toml")
 TERSE_3 = load("terse_heldout_3.toml")
 TERSE_4 = load("terse_heldout_4.toml")
 TERSE_5 = load("terse_heldout_5.toml")
+TERSE_6 = load("terse_heldout_6.toml")
 HELDOUT = {
     "labelled_tasks.toml:heldout": CORPUS["heldout"],
     "heldout_tasks.toml:task": load("heldout_tasks.toml")["task"],
@@ -78,6 +83,7 @@ HELDOUT = {
     "terse_heldout_3.toml:task": TERSE_3["task"],
     "terse_heldout_4.toml:task": TERSE_4["task"],
     "terse_heldout_5.toml:task": TERSE_5["task"],
+    "terse_heldout_6.toml:task": TERSE_6["task"],
 }
 # The measured figures (README, "How it decides"), less a small margin: a change
 # that costs even two lines on a held-out set fails here. Measured again once,
@@ -94,6 +100,8 @@ MEASURED = {
     "terse_heldout_4.toml:task": (0.932, 0.964),
     # Its own author too, never tuned on: measured once, after the sixth set's changes.
     "terse_heldout_5.toml:task": (0.978, 0.985),
+    # Its own author, rolescope a black box to them: measured once, as it came out.
+    "terse_heldout_6.toml:task": (0.946, 0.968),
 }
 
 
@@ -110,13 +118,13 @@ def test_heldout_accuracy(catalog, name, record_property):
 
 
 def test_terse_lines_nobody_tuned_on_meet_the_bar_together(catalog):
-    """Every terse held-out line (five sets by five authors, 1,011 lines): at least
-    93% three-way and 97% engineering against research. Measured 95.9% and 98.1%
-    (the first four sets, 739 lines: 95.3% and 98.0%; 94.9% and 97.7% before the
-    sixth terse tuning set)."""
+    """Every terse held-out line (six sets by six authors, 1,233 lines): at least
+    93% three-way and 97% engineering against research. Measured 95.7% and 97.9%
+    (the first five sets, 1,011 lines: 95.9% and 98.1%; the first four, 739 lines:
+    95.3% and 98.0%; 94.9% and 97.7% before the sixth terse tuning set)."""
     entries = [entry for name, part in HELDOUT.items() if name.startswith("terse") for entry in part]
     three_way, kind = accuracy(entries, catalog)
-    assert len(entries) >= 1000
+    assert len(entries) >= 1200
     assert three_way >= 0.93 and kind >= 0.97, (three_way, kind)
 
 
@@ -143,14 +151,16 @@ def test_confidence_is_calibrated_and_unsure_catches_errors(catalog):
         for items in bins.values()
     )
     print(f"\nexpected calibration error {ece:.3f} on {len(results)} held-out lines")
-    # Measured 0.034 on 1,131 lines with the fifth terse held-out set; 0.033 on the 859 before it (0.23 uncalibrated).
+    # Measured 0.033 on 1,353 lines with the sixth terse held-out set; 0.034 on the 1,131 before it, 0.033 on the
+    # 859 before that (0.23 uncalibrated).
     assert ece <= 0.05
     wrong = [result for result, label in results if result.archetype != label]
     sure = [result.archetype == label for result, label in results if not result.unsure]
-    # Measured 21 of 45 with the fifth terse held-out set, which holds 2 of its 6 (19 of 39 before it; 20 of 43
-    # before the sixth terse tuning set; 14 of 28 before the fourth, which holds 7 of its 15).
+    # Measured 28 of 57 with the sixth terse held-out set, which holds 7 of its 12 (21 of 45 with the fifth, which
+    # holds 2 of its 6; 19 of 39 before it; 20 of 43 before the sixth terse tuning set; 14 of 28 before the fourth,
+    # which holds 7 of its 15).
     assert sum(result.unsure for result in wrong) >= 0.45 * len(wrong)
-    assert sum(sure) / len(sure) >= 0.965  # measured 0.977 (0.975 before the fifth held-out set; 0.971 before that)
+    assert sum(sure) / len(sure) >= 0.965  # measured 0.977, as before the sixth (0.975 before the fifth; 0.971 before)
 
 
 @pytest.mark.parametrize(
@@ -208,10 +218,10 @@ def test_vague_lines_are_flagged(catalog):
 
 def test_vague_lines_nobody_tuned_on_are_flagged_and_their_work_is_not(catalog):
     """The two held-out sets whose authors never saw the vocabulary, measured once:
-    24 of the fourth's 28 vague lines flagged and 29 of the fifth's 30; of their
-    concrete lines, 2 of 221 and 5 of 272 taken for vague (left out of the shares
-    until the lead rewrites them)."""
-    for part, flagged_measured, concrete_measured in ((TERSE_4, 24, 2), (TERSE_5, 29, 5)):
+    24 of the fourth's 28 vague lines flagged, 29 of the fifth's 30 and 17 of the
+    sixth's 18; of their concrete lines, 2 of 221, 5 of 272 and 0 of 222 taken for
+    vague (left out of the shares until the lead rewrites them)."""
+    for part, flagged_measured, concrete_measured in ((TERSE_4, 24, 2), (TERSE_5, 29, 5), (TERSE_6, 17, 0)):
         # Counts only, never which lines: nobody tunes on these sets.
         flagged = sum(classify_text(entry["text"], catalog).vague for entry in part["vague"])
         assert flagged >= flagged_measured, flagged
