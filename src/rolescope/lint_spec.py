@@ -112,7 +112,10 @@ def title_contradiction(title: str, recommendation: Recommendation, catalog: Cat
         titles = join_words([role.title for role in recommendation.split])
         return f"“{title}” is one title, but the work is two roles: {titles}"
     if is_bare_title(title, rule):
-        return f"“{title}” could be a dozen jobs; the work here is for {with_article(recommendation.recommended_title)}"
+        return (
+            f"“{title}” covers many different jobs and draws applicants for all of them; "
+            f"the work here is for {with_article(recommendation.recommended_title)}"
+        )
     kind = title_kind(title, rule)
     wanted = "research" if recommendation.hire == "phd" else "engineering"
     if kind is not None and kind != wanted:
@@ -141,7 +144,10 @@ def _checks(role: SpecRole, catalog: Catalog) -> dict[str, Check]:
         why = (
             "some tasks need depth in ML systems, which production experience shows"
             if r.phd_tasks
-            else "no task trains models, tackles a novel problem, builds core ML infrastructure or evaluates research"
+            else (
+                "no task trains your own models from scratch, tackles a novel problem, builds core ML infrastructure "
+                "or evaluates research"
+            )
         )
         terms = catalog.jd.credentials.terms + rule.phrases
         seen: set[int] = set()

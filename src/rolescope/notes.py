@@ -84,7 +84,8 @@ def warnings_for(
     if spec.role.title and is_bare_title(spec.role.title):
         warnings.append(
             Note(
-                f"The title “{spec.role.title}” means a dozen different jobs: use a specific one such as {recommended_title}.",
+                f"The title “{spec.role.title}” covers many different jobs and draws applicants for all of them: "
+                f"use a specific one such as {recommended_title}.",
                 field="role.title",
             )
         )

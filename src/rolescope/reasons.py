@@ -60,7 +60,7 @@ def reasons_for(
         reasons.append("Mostly research: hire a research-trained person and back them with engineering support.")
         if not phd_tasks:
             reasons.append(
-                "No task trains your own models, tackles a novel problem, builds core ML infrastructure or evaluates "
+                "No task trains your own models from scratch, tackles a novel problem, builds core ML infrastructure or evaluates "
                 "research: research experience matters more than the degree."
             )
     else:

@@ -388,6 +388,14 @@ def test_a_label_sets_the_sense_of_the_word_after_it(catalog):
         ("feature hydration layer for the feed ranker", "developer"),
         ("ECE before/after temperature scaling on the triage model", "researcher"),
         ("transcription queue 2 days behind, add workers temporarily", "operator"),
+        # Publishing: a paper is research, a package or an event is development.
+        ("Publish at top venues (CoRL, NeurIPS) on sim-to-real transfer", "researcher"),
+        ("publish findings on retrieval quality to the search guild", "researcher"),
+        ("publish events to Kafka from the scoring service", "developer"),
+        ("publish a python package for the eval harness", "developer"),
+        # Duties as postings word them.
+        ("Support quarterly model recalibrations and the associated change-control process", "operator"),
+        ("Present results to product and category management", "researcher"),
     ],
 )
 def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):

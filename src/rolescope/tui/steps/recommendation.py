@@ -119,7 +119,7 @@ class RecommendationStep(Step):
                 phd.append(f"\n     {'; '.join(item.phd_reasons)}\n", style="dim")
         else:
             phd.append(
-                "None: no task trains your own models, tackles a novel problem, builds core ML "
+                "None: no task trains your own models from scratch, tackles a novel problem, builds core ML "
                 "infrastructure or evaluates research.",
                 style="dim",
             )
