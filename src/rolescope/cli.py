@@ -613,7 +613,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
             from rolescope.values import replace
 
             result.findings = [
-                replace(f, line=where(f.line), column=None) if f.line is not None else f for f in result.findings
+                replace(f, line=where(f.line, f.column), column=None) if f.line is not None else f
+                for f in result.findings
             ]
         findings += [finding for finding in result.findings if finding.at_least(args.min_severity)]
     _print_problems(problems)

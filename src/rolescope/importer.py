@@ -33,36 +33,23 @@ from rolescope.catalog import Catalog
 from rolescope.classify import classify_text
 from rolescope.edits import set_title
 from rolescope.errors import RolescopeError
-from rolescope.htmlposting import html_to_posting, looks_like_html
+from rolescope.htmlposting import HtmlPosting, html_to_posting, looks_like_html, title_parts
 from rolescope.limits import MAX_TASKS, MAX_TEXT_CHARS
-from rolescope.numbers import exact_sum
+from rolescope.numbers import exact_sum, format_number
+from rolescope.paytext import PayText, find_pay
 from rolescope.postparse import Line, parse_posting
 from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
-from rolescope.textmatch import TermIndex, matches_any, words
+from rolescope.textmatch import COUNT, TermIndex, matches_any, tokenize, words
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _HEADER_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•)\s+")
 _TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>[A-Z][\w&.' -]{1,60})$")
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CODES = "usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln|nzd|sgd"
-_PAY = re.compile(
-    rf"(?P<pre>[$€£¥]|\b(?:{_CODES})\b)?\s?(?P<low>\d[\d,.]*)\s?(?P<lk>[kK])?\s*(?:–|—|-|to)\s*"
-    rf"(?:[$€£¥]|\b(?:{_CODES})\b)?\s?(?P<high>\d[\d,.]*)\s?(?P<hk>[kK])?"
-    rf"(?:\s*(?P<post>\b(?:{_CODES})\b))?"
-    r"(?:\s*(?:per|a|/)\s*(?P<period>year|yr|annum|month|mo|hour|hr)\b|\s*(?P<adverb>annually|monthly|hourly)\b)?",
-    re.I,
-)
-_PERIODS = {
-    "year": "year", "yr": "year", "annum": "year", "annually": "year",
-    "month": "month", "mo": "month", "monthly": "month",
-    "hour": "hour", "hr": "hour", "hourly": "hour",
-}  # fmt: skip
 _VAGUE = "too vague to classify: it names nothing built, run or decided"
 _NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task it measures"
 _DUTY_SECTIONS = ("owns",)
 _OUTCOME_SECTIONS = ("outcomes",)
-_NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission")
+_NOT_DUTIES = ("must_have", "nice_to_have", "interview", "pay", "support", "mission", "benefits")
 # A word that more duty lines than this hold is this posting's common word ("model" in
 # a long list): it ties no outcome to one duty, and each outcome is compared with a
 # bounded number of duties, so a long posting costs in proportion to its length.
@@ -152,13 +139,14 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     """Read a posting into a draft spec, or raise RolescopeError naming the file when
     it holds no line of work rolescope can place."""
     line_of = _identity
+    converted = None
     if fmt == "html":
         converted = html_to_posting(text)
         text, line_of = converted.text, converted.source_line
     posting = parse_posting(text, catalog.lint, markdown=fmt != "txt")
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes: list[str] = []
-    header = _header(posting.lines, raw, catalog)
+    header = _header(posting.lines, raw, catalog, converted)
     title, company, location = header
     labelled = _labelled(posting.lines, raw, catalog)
     company = labelled.get("company") or company
@@ -167,7 +155,7 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         at = _TITLE_AT.match(title)
         if at:
             title, company = at.group("title").strip(), at.group("company").strip()
-    pay = _pay(labelled.get("pay") or "", "\n".join(raw))
+    pay, pay_note = _pay_in_spec(_pay(labelled.get("pay") or "", "\n".join(raw)))
     # A value a spec cannot hold is not taken (the spec must load back).
     company = company if len(company) <= MAX_TEXT_CHARS else ""
     location = location if len(location) <= MAX_TEXT_CHARS else ""
@@ -214,11 +202,20 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
             f"The posting plans the duties over {_count(horizon, 'week')} (“{said}”), "
             f"not {catalog.thresholds.weeks.available:g}: check the weeks."
         )
-    stage, cue = _stage("\n".join(raw), catalog)
+    stage, cue = _stage(posting.lines, raw, catalog)
     if cue:
         notes.append(f"The stage is read as {stage} from “{cue}”: check company.stage.")
     else:
-        notes.append(f"Nothing in the posting says the stage, so it is {stage}: check company.stage.")
+        notes.append(
+            f"Nothing in the posting says how far its ML has come (a live model, an ML team, several products), "
+            f"so the stage {stage} is a guess: check company.stage."
+        )
+    notes.append(
+        "The posting is not read for who is on the ML team today: team.current is left empty, which the team "
+        "advice reads as no ML team; set it."
+    )
+    if pay_note:
+        notes.append(pay_note)
     if not company:
         company = "Unnamed company"
         notes.append("No company name found: company.name is “Unnamed company”, set it.")
@@ -525,27 +522,49 @@ def _tasks(placed: list[_Candidate], catalog: Catalog, available: float) -> list
     return tasks
 
 
-def _header(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, str, str]:
+def _header(
+    lines: list[Line], raw: list[str], catalog: Catalog, page: HtmlPosting | None = None
+) -> tuple[str, str, str]:
     """(title, company, location) from the top of the posting: the first line is the
     title; a short line right after it names the company, perhaps with a place
-    ("**Acme** — Berlin", "Acme, Toronto, Ontario")."""
-    top = [line for line in lines if line.text.strip()][:2]
-    if not top:
-        return "", "", ""
-    title = _plain(raw[top[0].number - 1].lstrip("# ").strip())
-    company = location = ""
-    if top[0].kind == "heading" and top[0].section is not None and len(words(title)) <= 3:
-        return "", "", ""  # the posting opens with a section ("Responsibilities"), not a title
+    ("**Acme** — Berlin", "Acme, Toronto, Ontario").
+
+    In HTML the top is the posting's <h1>, whatever comes before it; without one the
+    title is the page's <title> less the site's name. The company is the name the page
+    gives itself (a schema.org JobPosting's hiringOrganization, og:site_name, the
+    <title>'s suffix) when it has one, since the line under a careers page's title is
+    as often "Berlin" or "Full-time"; that line's own spelling and place are kept when
+    it names the same company."""
+    start = page.h1_line if page is not None and page.h1_line else 1
+    top = [line for line in lines if line.number >= start and line.text.strip()][:2]
+    title = company = location = ""
+    if top:
+        title = _plain(raw[top[0].number - 1].lstrip("# ").strip())
+    if top and top[0].kind == "heading" and top[0].section is not None and len(words(title)) <= 3:
+        title, top = "", []  # the posting opens with a section ("Responsibilities"), not a title
     if len(top) > 1:
         second = top[1]
         text = raw[second.number - 1].strip()
         underlined = second.number < len(raw) and re.fullmatch(r"\s*(=+|-+)\s*", raw[second.number] or "x")
         if not text.startswith("#") and not underlined and second.kind != "item" and len(words(text)) <= 10:
             parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
-            company = parts[0].strip()
+            company = re.sub(r"^(?:at|@)\s+", "", parts[0].strip(), flags=re.I)  # "at Acme" under the title
             location = parts[1].strip() if len(parts) > 1 else ""
             if not location:
                 company, location = _company_and_place(company, catalog)
+    if page is not None:
+        named = page.organization or page.site_name
+        page_title, in_title = title_parts(page.page_title, page.h1, named)
+        if not page.h1 and page_title:
+            if title.casefold() != page_title.casefold():
+                company = location = ""  # the first line was not the title, so the one under it is not its company
+            title = page_title
+        named = named or in_title
+        same = company and (
+            company.casefold().startswith(named.casefold()) or named.casefold().startswith(company.casefold())
+        )
+        if named and not same:
+            company, location = named, ""
     return title, company, location
 
 
@@ -591,67 +610,95 @@ def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, 
     return found
 
 
-def _pay(labelled: str, text: str) -> Pay | None:
-    for source in (labelled, text):
-        for found in _PAY.finditer(source):
-            currency_mark = found.group("pre") or found.group("post")
-            if not currency_mark:
-                continue
-            currency = _CURRENCY.get(currency_mark, currency_mark.upper())
-            low, high = _amount(found.group("low"), found.group("lk")), _amount(found.group("high"), found.group("hk"))
-            if found.group("lk") and not found.group("hk") and high is not None and high < 1000:
-                high *= 1000  # "$150–180k"
-            if found.group("hk") and not found.group("lk") and low is not None and low < 1000:
-                low *= 1000  # "$150k–180k" written "150 – 180k"
-            if low is None or high is None or high < low or high == 0:
-                continue
-            period = _PERIODS.get((found.group("period") or found.group("adverb") or "year").lower(), "year")
-            try:
-                return Pay.model_validate({"min": low, "max": high, "currency": currency, "period": period})
-            except ValueError:
-                continue
-    return None
+def _pay(labelled: str, text: str) -> PayText | None:
+    """The pay range the posting gives (read as the linter reads it): a labelled pay
+    line's, read on its whole line ("Day rate: £550–650" is per day), else the first
+    in the text."""
+    if labelled:
+        line = next((line for line in text.split("\n") if labelled in line), labelled)
+        found = find_pay(line)
+        if found is not None:
+            return found
+    return find_pay(text)
 
 
-def _amount(text: str, thousands: str | None) -> float | None:
-    cleaned = text.rstrip(".,")
-    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", cleaned):
-        cleaned = re.sub(r"[,.]", "", cleaned)
-    else:
-        cleaned = cleaned.replace(",", "")
+# A working day and week, to say what a day or week rate is an hour.
+_HOURS = {"day": 8, "week": 40}
+
+
+def _pay_in_spec(found: PayText | None) -> tuple[Pay | None, str | None]:
+    """The range as role.pay, and a note when it cannot be one: role.pay is per year,
+    month or hour, and a day or week rate called yearly would be a wrong figure, so it
+    is left out and the note gives it, with what it is an hour at a stated working
+    day or week, for the lead to decide."""
+    if found is None:
+        return None, None
+    low, high = format_number(found.low), format_number(found.high)
+    if found.period in _HOURS:
+        hours = _HOURS[found.period]
+        per_hour = f"{format_number(round(found.low / hours, 2))}–{format_number(round(found.high / hours, 2))}"
+        return None, (
+            f"The posting pays {found.currency} {low}–{high} per {found.period} (“{found.text}”), and role.pay "
+            f"is per year, month or hour: it is left out rather than read as a yearly figure. At {hours} hours a "
+            f"{found.period} that is {found.currency} {per_hour} per hour; set role.pay if that is what you mean."
+        )
     try:
-        value = float(cleaned)
+        pay = Pay.model_validate(
+            {"min": found.low, "max": found.high, "currency": found.currency, "period": found.period}
+        )
     except ValueError:
-        return None
-    return value * 1000 if thousands else value
+        return None, None
+    return pay, None
 
 
 _STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int]]]] = {}
+# The order in which stages' cues win: a cue that there is no ML yet ("our first ML
+# hire") is the posting speaking of its ML; then the most advanced stage.
+_STAGE_ORDER = (STAGES[0], *reversed(STAGES[1:]))
+# Sections that speak of the candidate or the process, not of the company's ML:
+# "2+ years of services in production" is the candidate's past.
+_NOT_THE_COMPANY = ("must_have", "nice_to_have", "interview", "benefits")
 
 
 def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int]]:
-    """Every stage's cues in one index; the payload orders them: the most advanced
-    stage first, then the cue's place in its list."""
+    """Every stage's cues in one index; the payload orders them (`_STAGE_ORDER`, then
+    the cue's place in its list). A cue's `#count` meets a number written in words
+    too ("two data scientists", "a team of fourteen")."""
     settings = catalog.importing
     cached = _STAGE_CUES.get(id(settings))
     if cached is None or cached[0] is not settings:
-        entries = [
-            (cue, (rank, place))
-            for rank, stage in enumerate(reversed(STAGES))
-            for place, cue in enumerate(settings.stages.get(stage, []))
-        ]
+        numbers = sorted(settings.durations.number_words)
+        entries = []
+        for rank, stage in enumerate(_STAGE_ORDER):
+            for place, cue in enumerate(settings.stages.get(stage, [])):
+                parts = cue.split()
+                spelled = [" ".join(number if part == COUNT else part for part in parts) for number in numbers]
+                # A term cannot open on a count: "14 data scientists" is met as any word, then the count.
+                written = f"* {cue}" if parts[:1] == [COUNT] else cue
+                entries += [(variant, (rank, place)) for variant in (written, *(spelled if COUNT in parts else []))]
         cached = _STAGE_CUES[id(settings)] = (settings, TermIndex(entries))
     return cached[1]
 
 
-def _stage(text: str, catalog: Catalog) -> tuple[str, str | None]:
-    """The most advanced stage a cue of which the posting holds, and that cue (its
-    list's first found), in one pass over the text; else pre-product."""
-    found = _stage_cues(catalog).scan(words(text))
-    if not found:
+def _stage(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, str | None]:
+    """The stage the posting's words say, and the words that said it: a cue that there
+    is no ML yet, else the most advanced stage a cue of which the posting holds (its
+    list's first found); else pre-product, with no words. Read in what the posting says
+    of the company, not in the title, the requirements or the interview."""
+    index = _stage_cues(catalog)
+    title = next((line.number for line in lines if line.text.strip()), 0)
+    best: tuple[tuple[int, int], str] | None = None
+    for line in lines:
+        if line.number == title or line.section in _NOT_THE_COMPANY or line.kind not in ("text", "item"):
+            continue
+        tokens = tokenize(_plain(raw[line.number - 1]))
+        for term, order, start in index.scan(tokens):
+            if best is None or order < best[0]:
+                first = start + 1 if term.source.startswith("* ") else start  # the word before a count is not the cue
+                best = order, tokens.phrase(first, start + len(term))
+    if best is None:
         return STAGES[0], None
-    term, (rank, _), _ = min(found, key=lambda match: match[1])
-    return list(reversed(STAGES))[rank], term.source
+    return _STAGE_ORDER[best[0][0]], best[1]
 
 
 def _skills(lines: list[Line], raw: list[str], key: str) -> list[str]:

@@ -20,6 +20,7 @@ from rolescope.classify import Classification, classify_text
 from rolescope.document import JobDocument
 from rolescope.findings import RANK, Finding
 from rolescope.linescan import LineScanner
+from rolescope.paytext import find_pay
 from rolescope.phrases import Match, PhraseIndex, longest, tokenize
 from rolescope.postparse import Line, Posting, parse_posting
 from rolescope.rxliterals import may_match, required_literals
@@ -40,12 +41,6 @@ _DIGIT = re.compile(r"\d")
 # What every match of _YEARS and of a years-since rule's pattern holds: a number
 # right before "year".
 _NUMBER_OF_YEARS = re.compile(r"\d\s*\+?\s*year", re.I)
-_PAY_RANGE = re.compile(
-    r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)\s?\d[\d,.\s]*\s?[kK]?\s*"
-    r"(?:–|—|-|to)\s*(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)?\s?\d[\d,.]*"
-    r"|\d[\d,.]*\s?[kK]?\s*(?:–|—|-|to)\s*\d[\d,.]*\s?[kK]?\s*(?:[$€£¥]|\b(?:usd|eur|gbp|cad|chf|aud|sek|nok|dkk|inr|jpy|pln)\b)",
-    re.I,
-)
 
 
 def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -194,7 +189,7 @@ class _Context:
                     line
                     for line in self.posting.lines
                     if line.kind == "item"
-                    and line.section not in (*REQUIREMENT_SECTIONS, "interview", "pay", "support")
+                    and line.section not in (*REQUIREMENT_SECTIONS, "interview", "pay", "support", "benefits")
                 ]
             self._duties = [(line, classify_text(line.content, self.catalog)) for line in lines]
         return self._duties
@@ -235,14 +230,45 @@ def _check_phrases(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]
         yield ctx.finding(key, rule, f"{_quote(ctx.posting.text[start:end])}: {rule.message}", offset=start)
 
 
+def _check_pay_wording(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
+    """Vague pay wording ("competitive", "DOE", "up to $X"): said beside a stated
+    range ("$85–110 an hour, depending on experience") it hides nothing."""
+    if not ctx.has_pay_range():
+        yield from _check_phrases(ctx, key, rule)
+
+
 def _coded_words(ctx: _Context, key: str) -> dict[str, list[Match[str]]]:
     """The gender-coded words found, by kind, leaving out the technical senses."""
     covered = {index for match in ctx.scan("exceptions", key) for index in range(match.first, match.last + 1)}
     found: dict[str, list[Match[str]]] = {kind: [] for kind in ctx.catalog.lint.rules[key].terms}
+    text = ctx.posting.text
     for match in ctx.scan("coded", key):
-        if not any(index in covered for index in range(match.first, match.last + 1)):
+        technical = any(index in covered for index in range(match.first, match.last + 1))
+        if not technical and not _is_name(text, match.start):
             found[match.payload].append(match)
     return found
+
+
+# What may stand between a sentence's start and its first word: bullets, markup, quotes.
+_BEFORE_FIRST_WORD = " \t*_`#>~|[(\"'“‘-•·▪‣◦"
+_SENTENCE_ENDS = ".!?:;)\n"
+
+
+def _is_name(text: str, start: int) -> bool:
+    """Whether the word at `start` is capitalised inside a sentence: a name (the
+    Decisioning team, Analytic Partners, an Active clearance), not the posting's
+    own wording. A word that opens a line or a sentence is wording; so is one in
+    capitals throughout (emphasis or a heading)."""
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    index = start - 1
+    while index >= 0 and text[index] in _BEFORE_FIRST_WORD:
+        index -= 1
+    return index >= 0 and text[index] not in _SENTENCE_ENDS
 
 
 def _check_gender_words(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
@@ -401,7 +427,8 @@ def _check_section(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]
 
 
 def has_pay_range(text: str) -> bool:
-    return bool(_PAY_RANGE.search(text))
+    """Whether the text gives a pay range, read as `rolescope import` reads it."""
+    return find_pay(text) is not None
 
 
 def _jurisdiction(ctx: _Context) -> tuple[str, str, int] | None:
@@ -441,6 +468,7 @@ def _check_suppressions(ctx: _Context, key: str, rule: LintRule) -> Iterator[Fin
 
 CHECKS: dict[str, Callable[[_Context, str, LintRule], Iterator[Finding]]] = {
     "phrases": _check_phrases,
+    "pay-wording": _check_pay_wording,
     "gender-coded": _check_gender_words,
     "gender-balance": _check_gender_balance,
     "credentials": _check_credentials,

@@ -268,6 +268,7 @@ class JdSettings(_Data):
 
 LintKind = Literal[
     "phrases",
+    "pay-wording",
     "gender-coded",
     "gender-balance",
     "credentials",

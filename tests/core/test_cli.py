@@ -253,6 +253,7 @@ CORE_MODULES = [
     "rolescope.termtext",
     "rolescope.markdown",
     "rolescope.numbers",
+    "rolescope.paytext",
     "rolescope.slug",
     "rolescope.textmatch",
     "rolescope.tomlpos",

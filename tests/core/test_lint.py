@@ -167,6 +167,103 @@ def test_a_pay_transparency_place_makes_the_range_required(catalog):
     assert "pay-range-required" not in {f.rule for f in ranged}
 
 
+def _rules(text, catalog, fmt="md"):
+    return [(f.rule, f.line) for f in lint_text(text, catalog, fmt).findings]
+
+
+def test_a_name_is_not_a_gender_coded_word_but_the_posting_s_own_wording_is(catalog):
+    """A coded word capitalised inside a sentence names a team, a company or a
+    clearance; at the start of a line or a sentence it is the posting's wording."""
+    text = (
+        "## About the team\n\n"
+        "You join the Decisioning team at Analytic Partners and need an Active clearance.\n"
+        "- Decisive about trade-offs. Competitive drive, as a Leader would have.\n"
+    )
+    words = [
+        f.message.split("”")[0].lstrip("“") for f in lint_text(text, catalog).findings if f.rule == "gender-coded-word"
+    ]
+    assert words == ["Decisive", "Competitive"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("What we're looking for", "must_have"),
+        ("Your profile", "must_have"),
+        ("Who you are", "must_have"),
+        ("What you need", "must_have"),
+        ("Desirable", "nice_to_have"),
+        ("Good to have", "nice_to_have"),
+        ("Your mission", "owns"),
+        ("What you'll be doing", "owns"),
+        ("Perks", "benefits"),
+        ("What we offer", "benefits"),
+        ("Recruitment process", "interview"),
+    ],
+)
+def test_headings_as_postings_word_them_open_their_sections(heading, section, catalog):
+    from rolescope.postparse import section_of
+
+    assert section_of(heading, catalog.lint) == section
+
+
+def test_benefits_are_never_read_as_duties(catalog):
+    text = (
+        "# ML engineer\n\n- Build the feature pipeline for the churn model\n\n"
+        "## Perks\n\n- Team offsites twice a year\n- Hybrid working and a new office\n"
+    )
+    assert "vague-duty" not in {rule for rule, _ in _rules(text, catalog)}
+
+
+def test_vague_pay_wording_beside_a_stated_range_is_not_a_finding(catalog):
+    alone = "## Pay\n\nCompetitive salary, depending on experience.\n"
+    assert [rule for rule, _ in _rules(alone, catalog) if rule == "pay-not-a-range"] == ["pay-not-a-range"] * 2
+    ranged = "## Pay\n\n$85–$110 per hour, depending on experience.\n"
+    assert "pay-not-a-range" not in {rule for rule, _ in _rules(ranged, catalog)}
+    assert "pay-not-a-range" in {rule for rule, _ in _rules("## Pay\n\nTop-of-market compensation.\n", catalog)}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("- A degree from a top-tier university", "prestige"),
+        ("- A top-10 CS program (Stanford, MIT or similar)", "prestige"),
+        ("- Ideally a FAANG background", "prestige"),
+        ("- He or she will own the ranking service", "gendered-term"),
+        ("- Report to the chairman of the risk committee", "gendered-term"),
+        ("- Plan the manpower for the labelling team", "gendered-term"),
+        ("- A strong culture fit", "exclusionary-culture"),
+        ("- Available evenings and weekends during launches", "exclusionary-culture"),
+        ("- We work hard and play hard", "hype"),
+        ("- Join the AI revolution", "hype"),
+    ],
+)
+def test_prestige_gendered_terms_and_exclusionary_culture_are_found(line, rule, catalog):
+    assert (rule, 3) in _rules(f"## Requirements\n\n{line}\n", catalog)
+
+
+def test_a_migration_is_an_outcome_that_is_met_or_missed(catalog):
+    text = (
+        "## In your first six months\n\n"
+        "- Ship the feature-store migration for the ETA model\n"
+        "- Decommission the legacy scoring cron jobs\n"
+        "- Make the alerts better\n"
+    )
+    assert [line for rule, line in _rules(text, catalog) if rule == "unmeasurable-outcome"] == [5]
+
+
+def test_the_literal_senses_of_those_words_are_left_alone(catalog):
+    text = (
+        "## Responsibilities\n\n"
+        "- Train the next generation of our in-house extraction models\n"
+        "- Run the champion/challenger model comparison each quarter\n"
+        "- Write the shell scripts the team uses, and the manual for them\n"
+        "- Keep the on-call rota: one week in six, with a day off after\n"
+    )
+    rules = {rule for rule, _ in _rules(text, catalog)}
+    assert not rules & {"hype", "gendered-term", "exclusionary-culture", "prestige", "gender-coded-word"}
+
+
 @pytest.mark.parametrize("name", PRESET_NAMES)
 def test_every_description_rolescope_generates_lints_clean(name, catalog):
     """Every preset, and both roles of every split, in Markdown and plain text."""
