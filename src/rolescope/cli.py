@@ -587,6 +587,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             text = _read_posting(name)
+            if not text.strip():
+                raise RolescopeError(f"{name}: is empty; there is no posting to lint")
         except RolescopeError as error:
             problems.extend(error.lines)
             continue
@@ -633,7 +635,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def _read_posting(name: str) -> str:
-    """A posting's text: a UTF-8 file within the size limit, or standard input for -."""
+    """A posting's text (see `posting_text`) from a file within the size limit, or standard input for -."""
     from rolescope.importer import posting_text
     from rolescope.limits import MAX_FILE_BYTES
     from rolescope.textfiles import read_file_bytes

@@ -44,6 +44,9 @@ from rolescope.textmatch import COUNT, TermIndex, matches_any, tokenize, words
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _HEADER_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•)\s+")
+# The parts of a line of facts ("Location: London | Salary: £70–85k", "📍 Pune · 💼 Full-time");
+# not a dash, which a range or a name holds ("£70,000 - £85,000").
+_SEGMENTS = re.compile(r"\s+(?:\||·|•)\s+")
 _TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>[A-Z][\w&.' -]{1,60})$")
 _VAGUE = "too vague to classify: it names nothing built, run or decided"
 _NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task it measures"
@@ -110,14 +113,27 @@ def is_posting_path(name: str) -> bool:
 
 
 def posting_text(data: bytes, name: str) -> str:
-    """A posting's bytes as text: UTF-8 (a byte-order mark dropped), never binary."""
+    """A posting's bytes as text, never binary: UTF-8 (a byte-order mark dropped);
+    UTF-16 with its byte-order mark (Notepad's "Unicode"); else Windows-1252, as
+    Word and older Windows tools save a posting ("smart quotes" 0x93/0x94, a dash
+    0x96, "é" 0xe9), one character a byte, so every column stays where it is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise RolescopeError(f"{name}: is not UTF-16 text, though it starts as if it were") from None
     if b"\x00" in data:
         raise RolescopeError(f"{name}: is a binary file, not a posting")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise RolescopeError(f"{name}:{line}: is not UTF-8 text (byte 0x{data[error.start]:02x})") from None
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data[: error.start].count(b"\n") + 1
+            raise RolescopeError(
+                f"{name}:{line}: is neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x})"
+            ) from None
 
 
 def import_posting_file(path: Path, catalog: Catalog) -> Imported:
@@ -546,7 +562,16 @@ def _header(
         second = top[1]
         text = raw[second.number - 1].strip()
         underlined = second.number < len(raw) and re.fullmatch(r"\s*(=+|-+)\s*", raw[second.number] or "x")
-        if not text.startswith("#") and not underlined and second.kind != "item" and len(words(text)) <= 10:
+        facts = [(_label(part, catalog), part) for part in _SEGMENTS.split(_plain(text)) if part.strip()]
+        if not text.startswith("#") and not underlined and second.kind != "item" and any(key for key, _ in facts):
+            # A line of labelled facts: the company only where one is named or left unlabelled.
+            company = next((_value(part, catalog) for key, part in facts if key == "company"), "")
+            location = next((_value(part, catalog) for key, part in facts if key == "location"), "")
+            workplace = tuple(catalog.importing.labels.workplace)
+            company = company or next(
+                (p for key, p in facts if key is None and ":" not in p and not p.lower().startswith(workplace)), ""
+            )
+        elif not text.startswith("#") and not underlined and second.kind != "item" and len(words(text)) <= 10:
             parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
             company = re.sub(r"^(?:at|@)\s+", "", parts[0].strip(), flags=re.I)  # "at Acme" under the title
             location = parts[1].strip() if len(parts) > 1 else ""
@@ -577,8 +602,27 @@ def _company_and_place(text: str, catalog: Catalog) -> tuple[str, str]:
     return name.strip(), rest.strip()
 
 
+def _marked(text: str, catalog: Catalog) -> tuple[str, str] | None:
+    """(what it is, the value) of a value with a mark before it ("📍 Berlin")."""
+    stripped = text.strip()
+    for mark, key in sorted(catalog.importing.labels.marks.items(), key=lambda item: -len(item[0])):
+        if stripped.startswith(mark):
+            return key, stripped[len(mark) :].strip()
+    return None
+
+
+def _value(text: str, catalog: Catalog) -> str:
+    """The value of a marked ("📍 Berlin") or labelled ("Location: Berlin") part."""
+    marked = _marked(text, catalog)
+    return marked[1] if marked else text.partition(":")[2].strip()
+
+
 def _label(text: str, catalog: Catalog) -> str | None:
-    """Which of company, location and pay a "Label: value" line gives, if any."""
+    """Which of company, location and pay a "Label: value" or marked ("📍 Berlin")
+    part gives, if any; "other" for a value marked as something else ("💼 Full-time")."""
+    marked = _marked(text, catalog)
+    if marked is not None:
+        return marked[0]
     label, colon, value = text.partition(":")
     if not colon or not value.strip():
         return None
@@ -599,10 +643,18 @@ def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, 
         if line.kind not in ("item", "text", "heading"):
             continue
         text = _plain(_content(line, raw) if line.kind == "item" else raw[line.number - 1])
-        key = _label(text, catalog)
-        if key is not None:
-            found.setdefault(key, text.partition(":")[2].strip())
-        elif line.section == "pay" and line.kind != "heading" and "location" not in found and text:
+        # A line may hold several facts: "Location: London | Team: Risk | Salary: £70–85k".
+        facts = [(_label(part, catalog), part) for part in _SEGMENTS.split(text)]
+        for key, part in facts:
+            if key in ("company", "location", "pay"):
+                found.setdefault(key, _value(part, catalog))
+        if (
+            not any(key for key, _ in facts)
+            and line.section == "pay"
+            and line.kind != "heading"
+            and "location" not in found
+            and text
+        ):
             names_place = any(re.search(rf"\b{re.escape(label)}\b", heading) for label in labels.location)
             at_work = text.lower().startswith(tuple(labels.workplace))
             if (names_place or at_work) and _pay("", text) is None:

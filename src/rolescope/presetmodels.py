@@ -334,6 +334,8 @@ class ImportLabels(_Data):
     workplace: list[str] = Field(default_factory=list)
     # What may follow a company's name after a comma and is still its name ("Acme, Inc.").
     company_suffixes: list[str] = Field(default_factory=list)
+    # A mark before a value that says what it is ("📍 Berlin"): company, location, pay or other.
+    marks: dict[str, Literal["company", "location", "pay", "other"]] = Field(default_factory=dict)
 
 
 class ImportSettings(_Data):

@@ -116,7 +116,7 @@ def test_a_posting_with_nothing_to_place_is_bad_input(tmp_path):
     ("content", "message"),
     [
         (b"\x00\x01binary", "is a binary file"),
-        (b"# Title\n\n- caf\xe9 with data\n", "is not UTF-8 text"),
+        (b"# Title\n\n- caf\x81\x8d with data\n", "is neither UTF-8 nor Windows-1252 text"),
         (b"", "nothing to import"),
     ],
 )
@@ -380,3 +380,26 @@ def test_weeks_are_spread_over_what_the_posting_plans_the_duties_for(said, weeks
     assert sum(task.weeks for task in imported.spec.tasks) == weeks
     assert [task.estimated for task in imported.spec.tasks] == [True, None, True]
     assert any("not 26" in note for note in imported.notes) is (weeks != 26)
+
+
+def test_a_line_of_facts_under_the_title_is_read_part_by_part(catalog):
+    """Labels and marks on one line ("Location: … | Team: … | Salary: …", "📍 … · 💼 … · 💰 …"):
+    each part is what its label or mark says, and none of them is the company."""
+    labelled = (
+        "# MLOps Engineer – Model Risk\n\n"
+        "**Location:** London (hybrid) | **Team:** Credit Decisioning | **Salary:** £70,000 - £85,000 + bonus\n\n"
+        "## What you'll do\n\n- Build the deployment pipeline for the credit models\n"
+    )
+    spec = import_posting(labelled, catalog).spec
+    assert spec.role.location == "London (hybrid)"
+    assert (spec.role.pay.min, spec.role.pay.max, spec.role.pay.currency) == (70000, 85000, "GBP")
+    assert "Decisioning" not in spec.company.name and "London" not in spec.company.name
+
+    marked = (
+        "# AI Engineer – LLM Applications\n\n"
+        "Kiranakart · 📍 Bengaluru (hybrid) · 💼 Full-time · 💰 ₹28–40 LPA + ESOPs\n\n"
+        "## What you'll do\n\n- Build the retrieval service for the ordering assistant\n"
+    )
+    spec = import_posting(marked, catalog).spec
+    assert (spec.company.name, spec.role.location) == ("Kiranakart", "Bengaluru (hybrid)")
+    assert (spec.role.pay.min, spec.role.pay.max, spec.role.pay.currency) == (2_800_000, 4_000_000, "INR")

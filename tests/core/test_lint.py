@@ -97,9 +97,25 @@ def test_min_severity_and_exit_codes(tmp_path, bad, capsys):
     code, _, err = run(capsys, "lint", str(tmp_path / "missing.md"), str(clean))
     assert code == 1 and err.count("\n") == 1
     binary = tmp_path / "x.txt"
-    binary.write_bytes(b"\xff\xfe")
+    binary.write_bytes(b"# Title\n\x81\x8d\x9d\n")  # neither UTF-8 nor Windows-1252
     code, _, err = run(capsys, "lint", str(binary))
-    assert code == 2 and "is not UTF-8" in err
+    assert err == f"{binary}:2: is neither UTF-8 nor Windows-1252 text (byte 0x81)\n" and code == 2
+    empty = tmp_path / "empty.md"
+    empty.write_text(" \n\n", encoding="utf-8")
+    code, _, err = run(capsys, "lint", str(empty))
+    assert (code, err) == (2, f"{empty}: is empty; there is no posting to lint\n")
+
+
+def test_a_posting_saved_by_windows_tools_is_read(tmp_path, capsys):
+    """Windows-1252 (Word's "smart quotes" and dashes) and UTF-16 with its mark are
+    postings as any other; every column is where it is in the file."""
+    posting = "# ML engineer\n\n## What you'll do\n\n- Be a rockstar \u2013 \u201cown\u201d the caf\u00e9 model\n"
+    for encoding in ("cp1252", "utf-16"):
+        path = tmp_path / f"{encoding}.md"
+        path.write_bytes(posting.encode(encoding))
+        _, out, _ = run(capsys, "lint", "--json", str(path))
+        found = {(f["rule"], f["line"], f["column"]) for f in json.loads(out)}
+        assert ("empty-label", 5, 8) in found, (encoding, found)
 
 
 def test_stdin_is_read_for_dash(monkeypatch, capsys):
