@@ -605,6 +605,8 @@ def _company_and_place(text: str, catalog: Catalog) -> tuple[str, str]:
 def _marked(text: str, catalog: Catalog) -> tuple[str, str] | None:
     """(what it is, the value) of a value with a mark before it ("📍 Berlin")."""
     stripped = text.strip()
+    if not stripped or stripped[0].isascii():
+        return None  # a mark is a symbol ("📍"); most lines open with a word
     for mark, key in sorted(catalog.importing.labels.marks.items(), key=lambda item: -len(item[0])):
         if stripped.startswith(mark):
             return key, stripped[len(mark) :].strip()
@@ -703,7 +705,9 @@ def _pay_in_spec(found: PayText | None) -> tuple[Pay | None, str | None]:
     return pay, None
 
 
-_STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int]]]] = {}
+_STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int, bool]]]] = {}
+# What `#count` meets in digits ("14", "1.5k"), as textmatch reads it.
+_COUNT_WORD = re.compile(r"\d+(?:[.,]\d+)?k?")
 # The order in which stages' cues win: a cue that there is no ML yet ("our first ML
 # hire") is the posting speaking of its ML; then the most advanced stage.
 _STAGE_ORDER = (STAGES[0], *reversed(STAGES[1:]))
@@ -712,10 +716,10 @@ _STAGE_ORDER = (STAGES[0], *reversed(STAGES[1:]))
 _NOT_THE_COMPANY = ("must_have", "nice_to_have", "interview", "benefits")
 
 
-def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int]]:
+def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int, bool]]:
     """Every stage's cues in one index; the payload orders them (`_STAGE_ORDER`, then
-    the cue's place in its list). A cue's `#count` meets a number written in words
-    too ("two data scientists", "a team of fourteen")."""
+    the cue's place in its list, then whether it opens on a count). A cue's `#count`
+    meets a number written in words too ("two data scientists", "a team of fourteen")."""
     settings = catalog.importing
     cached = _STAGE_CUES.get(id(settings))
     if cached is None or cached[0] is not settings:
@@ -725,9 +729,13 @@ def _stage_cues(catalog: Catalog) -> TermIndex[tuple[int, int]]:
             for place, cue in enumerate(settings.stages.get(stage, [])):
                 parts = cue.split()
                 spelled = [" ".join(number if part == COUNT else part for part in parts) for number in numbers]
-                # A term cannot open on a count: "14 data scientists" is met as any word, then the count.
-                written = f"* {cue}" if parts[:1] == [COUNT] else cue
-                entries += [(variant, (rank, place)) for variant in (written, *(spelled if COUNT in parts else []))]
+                # A term cannot open on a count: "14 data scientists" is met as "data scientists"
+                # after a count, checked by `_stage` (a term opening on any word would be
+                # tried at every word of the posting).
+                opens_on_count = parts[:1] == [COUNT]
+                written = " ".join(parts[1:]) if opens_on_count else cue
+                entries.append((written, (rank, place, opens_on_count)))
+                entries += [(variant, (rank, place, False)) for variant in (spelled if COUNT in parts else [])]
         cached = _STAGE_CUES[id(settings)] = (settings, TermIndex(entries))
     return cached[1]
 
@@ -736,18 +744,22 @@ def _stage(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, st
     """The stage the posting's words say, and the words that said it: a cue that there
     is no ML yet, else the most advanced stage a cue of which the posting holds (its
     list's first found); else pre-product, with no words. Read in what the posting says
-    of the company, not in the title, the requirements or the interview."""
+    of the company: not in the title, the requirements, the interview, the benefits or
+    the list of the hire's duties and outcomes."""
     index = _stage_cues(catalog)
     title = next((line.number for line in lines if line.text.strip()), 0)
     best: tuple[tuple[int, int], str] | None = None
     for line in lines:
         if line.number == title or line.section in _NOT_THE_COMPANY or line.kind not in ("text", "item"):
             continue
+        if line.kind == "item" and line.section in ("owns", "outcomes"):
+            continue  # the hire's own work, not what the company has (and most of a long posting)
         tokens = tokenize(_plain(raw[line.number - 1]))
-        for term, order, start in index.scan(tokens):
-            if best is None or order < best[0]:
-                first = start + 1 if term.source.startswith("* ") else start  # the word before a count is not the cue
-                best = order, tokens.phrase(first, start + len(term))
+        for term, (rank, place, after_count), start in index.scan(tokens):
+            if after_count and not (start and _COUNT_WORD.fullmatch(tokens.stems[start - 1])):
+                continue
+            if best is None or (rank, place) < best[0]:
+                best = (rank, place), tokens.phrase(start - after_count, start + len(term))
     if best is None:
         return STAGES[0], None
     return _STAGE_ORDER[best[0][0]], best[1]

@@ -146,11 +146,8 @@ class _Context:
 
     def has_pay_range(self) -> bool:
         if self._pay_range is None:
-            # A range within one line is a range in the text (the pattern looks at
-            # nothing past its match but word boundaries, alike at a line's end and
-            # before a newline): lines are asked first, each distinct one once per
-            # run. Only when none has one is the whole text read, for a range that
-            # runs across lines.
+            # A range never runs across lines (see paytext), so each line is asked
+            # on its own, each distinct one once per run: postings share most lines.
             lines = self.compiled.pay_lines
             found = False
             for line in self.posting.lines:
@@ -162,7 +159,7 @@ class _Context:
                 if known:
                     found = True
                     break
-            self._pay_range = found or has_pay_range(self.posting.text)
+            self._pay_range = found
         return self._pay_range
 
     def scan(self, kind: str, key: str = "") -> list[Match[Any]]:

@@ -101,8 +101,13 @@ class PayText:
     start: int  # where it starts in the text
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_pay(text: str) -> PayText | None:
     """The first pay range in `text`, or None."""
+    if not _DIGIT.search(text):
+        return None  # most lines of a posting: the range's pattern is slow to try at every place
     for found in _RANGE.finditer(text):
         read = _read(found, text)
         if read is not None:
