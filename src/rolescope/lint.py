@@ -403,6 +403,9 @@ def _check_measurable(ctx: _Context, key: str, rule: LintRule) -> Iterator[Findi
 
 
 def _check_order(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
+    share = ctx.engineering_share()
+    if share is not None and share < ctx.catalog.thresholds.verdict.decisive_share:
+        return  # research work, or two jobs in one: research credentials first may be right
     lines = ctx.posting.in_sections("must_have") or [line for line in ctx.posting.lines if line.kind == "item"]
     first_credential = first_production = None
     for index, line in enumerate(lines):

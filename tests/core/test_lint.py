@@ -268,6 +268,22 @@ def test_a_migration_is_an_outcome_that_is_met_or_missed(catalog):
     assert [line for rule, line in _rules(text, catalog) if rule == "unmeasurable-outcome"] == [5]
 
 
+def test_research_credentials_first_are_right_for_a_research_job(catalog):
+    requirements = "## Requirements\n\n- PhD in machine learning\n- Operated production services on call\n"
+    research = (
+        "## Responsibilities\n\n- Design the ablation study for the new retrieval model\n"
+        "- Decide whether uncertainty estimates reduce radiologist workload, with a prospective evaluation\n"
+        "- Run error analysis on the misses of the triage model and propose the next experiments\n\n"
+    )
+    engineering = (
+        "## Responsibilities\n\n- Build the deployment pipeline for the scoring service\n"
+        "- Set up drift monitoring and alerting for the fraud model\n"
+        "- Own the on-call rotation for the inference service\n\n"
+    )
+    assert "production-buried" not in {rule for rule, _ in _rules(research + requirements, catalog)}
+    assert "production-buried" in {rule for rule, _ in _rules(engineering + requirements, catalog)}
+
+
 def test_the_literal_senses_of_those_words_are_left_alone(catalog):
     text = (
         "## Responsibilities\n\n"
