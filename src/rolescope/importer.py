@@ -43,10 +43,16 @@ from rolescope.textmatch import COUNT, TermIndex, matches_any, tokenize, words
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# *Acme · Berlin* and _Acme_; not a snake_case_name, 2*3*4 or an escaped \*.
+_ITALIC = re.compile(
+    r"(?<![\w*\\])\*(?![\s*])(.+?)(?<![\s*\\])\*(?![\w*])|(?<![\w_\\])_(?![\s_])(.+?)(?<![\s_\\])_(?![\w_])"
+)
 _HEADER_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•)\s+")
 # The parts of a line of facts ("Location: London | Salary: £70–85k", "📍 Pune · 💼 Full-time");
 # not a dash, which a range or a name holds ("£70,000 - £85,000").
 _SEGMENTS = re.compile(r"\s+(?:\||·|•)\s+")
+# A fact under a label of any name ("Clearance: Active TS/SCI"): never the company's name.
+_LABELLED = re.compile(r"^[^:]{1,30}:\s")
 _TITLE_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>[A-Z][\w&.' -]{1,60})$")
 _VAGUE = "too vague to classify: it names nothing built, run or decided"
 _NO_DUTY = "an outcome that matches no duty: set it as the outcome of the task it measures"
@@ -146,6 +152,7 @@ def import_posting_file(path: Path, catalog: Catalog) -> Imported:
 
 def _plain(text: str) -> str:
     """A line's text as the lead reads it: Markdown escapes and entities undone."""
+    text = _ITALIC.sub(lambda found: found.group(1) or found.group(2), text)  # before escapes are undone
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _BOLD.sub(r"\1", text)
     return " ".join(html.unescape(text).split()).strip()
@@ -171,6 +178,10 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
         at = _TITLE_AT.match(title)
         if at:
             title, company = at.group("title").strip(), at.group("company").strip()
+    named_in_prose = False
+    if not company:
+        company = _named_in_prose(posting.lines, raw)
+        named_in_prose = bool(company)
     pay, pay_note = _pay_in_spec(_pay(labelled.get("pay") or "", "\n".join(raw)))
     # A value a spec cannot hold is not taken (the spec must load back).
     company = company if len(company) <= MAX_TEXT_CHARS else ""
@@ -235,6 +246,8 @@ def import_posting(text: str, catalog: Catalog, *, fmt: str = "md", source: str 
     if not company:
         company = "Unnamed company"
         notes.append("No company name found: company.name is “Unnamed company”, set it.")
+    elif named_in_prose:
+        notes.append(f"The company's name is read from how the posting speaks of it (“{company}”): check company.name.")
     estimated = [number for number, task in enumerate(tasks, start=1) if task.estimated]
     if estimated:
         notes.append(
@@ -552,7 +565,8 @@ def _header(
     as often "Berlin" or "Full-time"; that line's own spelling and place are kept when
     it names the same company."""
     start = page.h1_line if page is not None and page.h1_line else 1
-    top = [line for line in lines if line.number >= start and line.text.strip()][:2]
+    # Not a title's underline ("=====" under it), which is no line of its own.
+    top = [line for line in lines if line.number >= start and line.text.strip() and line.kind != "rule"][:2]
     title = company = location = ""
     if top:
         title = _plain(raw[top[0].number - 1].lstrip("# ").strip())
@@ -563,7 +577,8 @@ def _header(
         text = raw[second.number - 1].strip()
         underlined = second.number < len(raw) and re.fullmatch(r"\s*(=+|-+)\s*", raw[second.number] or "x")
         facts = [(_label(part, catalog), part) for part in _SEGMENTS.split(_plain(text)) if part.strip()]
-        if not text.startswith("#") and not underlined and second.kind != "item" and any(key for key, _ in facts):
+        labelled = any(key or _LABELLED.match(part) for key, part in facts)
+        if not text.startswith("#") and not underlined and second.kind != "item" and labelled:
             # A line of labelled facts: the company only where one is named or left unlabelled.
             company = next((_value(part, catalog) for key, part in facts if key == "company"), "")
             location = next((_value(part, catalog) for key, part in facts if key == "location"), "")
@@ -591,6 +606,38 @@ def _header(
         if named and not same:
             company, location = named, ""
     return title, company, location
+
+
+# How a posting names its company in its own prose: "Kiranakart is a B2B ordering app",
+# "At Acme Health, we build …"; a name is one to four capitalised words.
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})"
+_NAMED_IN_PROSE = (
+    re.compile(rf"^{_NAME} (?:is|are) (?:a|an|the|one of)\b"),
+    re.compile(
+        rf"^{_NAME} (?:builds|helps|makes|provides|supports|develops|powers|serves|connects|runs|operates|designs"
+        r"|delivers|creates|enables|is building|has built) "
+    ),
+    re.compile(rf"^At {_NAME}, (?:we|our)\b"),
+)
+_NOT_NAMES = {"We", "Our", "This", "The", "You", "Your", "It", "They", "Here", "There", "As", "In", "If"}
+
+
+def _named_in_prose(lines: list[Line], raw: list[str]) -> str:
+    """The company's name as the first paragraphs of the posting use it, or "": only
+    where the posting speaks of itself (no section, an "About us"), never in duties."""
+    texts = (
+        _plain(raw[line.number - 1])
+        for line in lines
+        if line.kind == "text" and line.section in (None, "mission", "support")
+    )
+    # Sentences, not labelled facts ("Clearance: Active TS/SCI required").
+    paragraphs = [text for text in texts if len(words(text)) >= 6 and not _LABELLED.match(text)][:4]
+    for text in paragraphs:
+        for pattern in _NAMED_IN_PROSE:
+            found = pattern.match(text)
+            if found and found.group("name").split()[0] not in _NOT_NAMES:
+                return found.group("name")
+    return ""
 
 
 def _company_and_place(text: str, catalog: Catalog) -> tuple[str, str]:

@@ -403,3 +403,36 @@ def test_a_line_of_facts_under_the_title_is_read_part_by_part(catalog):
     spec = import_posting(marked, catalog).spec
     assert (spec.company.name, spec.role.location) == ("Kiranakart", "Bengaluru (hybrid)")
     assert (spec.role.pay.min, spec.role.pay.max, spec.role.pay.currency) == (2_800_000, 4_000_000, "INR")
+
+
+@pytest.mark.parametrize(
+    ("about", "company"),
+    [
+        ("Kiranakart is a B2B ordering app used by 180,000 neighbourhood stores across India.", "Kiranakart"),
+        ("At Acme Health, we build the triage tools that 40 clinics use every day.", "Acme Health"),
+        (
+            "Meridian Analytic Services supports a federal customer that reviews foreign-language reports.",
+            "Meridian Analytic Services",
+        ),
+        ("We are a 120-person team and our AI group is six people strong.", "Unnamed company"),
+        ("The Credit Decisioning team builds and runs the models that decide on loans.", "Unnamed company"),
+    ],
+)
+def test_a_company_named_only_in_the_posting_s_prose_is_found(about, company, catalog):
+    text = (
+        "# AI Engineer – LLM Applications\n\n**Clearance:** Active TS/SCI required\n\n## Overview\n\n"
+        f"{about}\n\n## What you'll do\n\n- Build the retrieval service for the ordering assistant\n"
+    )
+    imported = import_posting(text, catalog)
+    assert imported.spec.company.name == company
+    if company != "Unnamed company":
+        assert any(company in note and "check company.name" in note for note in imported.notes)
+
+
+def test_a_setext_title_s_underline_is_not_the_company_and_emphasis_is_not_part_of_it(catalog):
+    text = (
+        "Data Scientist (Founding Team)\n==============================\n\n"
+        "*Brightpath Health · San Francisco*\n\n## What you'll do\n\n- Build the churn model's feature pipeline\n"
+    )
+    spec = import_posting(text, catalog).spec
+    assert (spec.company.name, spec.role.location) == ("Brightpath Health", "San Francisco")
