@@ -143,7 +143,12 @@ def _define_export(sub: _Commands) -> None:
 
 
 def _define_lint(sub: _Commands) -> None:
-    lnt = sub.add_parser("lint", help="check job descriptions (Markdown, plain text or HTML) against the lint rules")
+    lnt = sub.add_parser(
+        "lint",
+        help="check job descriptions (Markdown, plain text or HTML) against the lint rules",
+        epilog="Exit codes: 0 no finding at warning or above; 1 findings at warning or above, or some files "
+        "could not be read; 2 no file could be read. --min-severity also sets which findings count.",
+    )
     lnt.add_argument("files", nargs="+", metavar="FILE", help="postings to check; - reads standard input")
     shape = lnt.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="a JSON list, one object per finding")
