@@ -396,6 +396,8 @@ def test_a_label_sets_the_sense_of_the_word_after_it(catalog):
         # Duties as postings word them.
         ("Support quarterly model recalibrations and the associated change-control process", "operator"),
         ("Present results to product and category management", "researcher"),
+        ("Design sim-to-real experiments and evaluate policies on hardware", "researcher"),
+        ("evaluate whether the new hardware can absorb the launch traffic", "operator"),
     ],
 )
 def test_more_words_read_in_the_sense_around_them(catalog, text, archetype):
