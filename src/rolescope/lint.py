@@ -246,26 +246,30 @@ def _coded_words(ctx: _Context, key: str) -> dict[str, list[Match[str]]]:
     return found
 
 
-# What may stand between a sentence's start and its first word: bullets, markup, quotes.
-_BEFORE_FIRST_WORD = " \t*_`#>~|[(\"'“‘-•·▪‣◦"
+# What ends a sentence (or opens a list item: "1) Lead …"); what only a sentence's inside has.
 _SENTENCE_ENDS = ".!?:;)\n"
+_INSIDE = ",&/'’"
 
 
 def _is_name(text: str, start: int) -> bool:
     """Whether the word at `start` is capitalised inside a sentence: a name (the
     Decisioning team, Analytic Partners, an Active clearance), not the posting's
-    own wording. A word that opens a line or a sentence is wording; so is one in
-    capitals throughout (emphasis or a heading)."""
+    own wording. A word that opens a line or a sentence, after any bullet, emoji,
+    markup or quote, is wording; so is one in capitals throughout (emphasis or a
+    heading)."""
     end = start
     while end < len(text) and text[end].isalpha():
         end += 1
     word = text[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
-    index = start - 1
-    while index >= 0 and text[index] in _BEFORE_FIRST_WORD:
-        index -= 1
-    return index >= 0 and text[index] not in _SENTENCE_ENDS
+    for index in range(start - 1, -1, -1):
+        char = text[index]
+        if char in _SENTENCE_ENDS:
+            return False
+        if char.isalnum() or char in _INSIDE:
+            return True
+    return False
 
 
 def _check_gender_words(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:

@@ -199,6 +199,10 @@ def test_a_name_is_not_a_gender_coded_word_but_the_posting_s_own_wording_is(cata
         f.message.split("”")[0].lstrip("“") for f in lint_text(text, catalog).findings if f.rule == "gender-coded-word"
     ]
     assert words == ["Decisive", "Competitive"]
+    # After an emoji, a numbered item's ")" or bold, a word still opens its line.
+    opened = "## Must have\n\n🚀 Decisive about trade-offs\n1) Competitive drive\n✅ **Ambitious** goals\n"
+    found = [f.line for f in lint_text(opened, catalog).findings if f.rule == "gender-coded-word"]
+    assert found == [3, 4, 5]
 
 
 @pytest.mark.parametrize(
