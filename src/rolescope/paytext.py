@@ -81,8 +81,11 @@ _PERIOD_AFTER = (
     r"|(?P<adverb>annually|yearly|monthly|weekly|daily|hourly|day[ \t]rate|ctc|pcm|p/?[admhw]|p\.[ \t]?[admhw]\.?|pa|pm|pw|pd|ph)"
     r"(?![\w])))?"
 )
+# "$60/hr - $80/hr", "$180K/yr - $220K/yr": the period said after each end too.
+_FIRST_PERIOD = rf"(?:{_SPACE}?/{_SPACE}?(?P<per1>year|yr|annum|month|mo|week|wk|day|hour|hr|h)\b)?"
 _RANGE = re.compile(
-    rf"(?:(?P<between>\bbetween){_SPACE}+)?{_amount(1)}(?:{_SPACE}?(?P<mid>{_CURRENCY}))?{_SPACE}*(?P<sep>-|–|—|−|~|\bto\b|\band\b){_SPACE}*"
+    rf"(?:(?P<between>\bbetween){_SPACE}+)?{_amount(1)}(?:{_SPACE}?(?P<mid>{_CURRENCY}))?{_FIRST_PERIOD}{_SPACE}*"
+    rf"(?P<sep>-|–|—|−|~|〜|～|\bto\b|\band\b){_SPACE}*"
     rf"{_amount(2)}(?:{_SPACE}?(?P<post>{_CURRENCY}))?{_PERIOD_AFTER}",
     re.I,
 )
@@ -170,7 +173,7 @@ def _read(found: re.Match[str], text: str) -> PayText | None:
 
 
 def _period(found: re.Match[str], text: str, units: list[str]) -> tuple[str, bool]:
-    written = (found.group("per") or found.group("adverb") or "").lower()
+    written = (found.group("per") or found.group("adverb") or found.group("per1") or "").lower()
     if written:  # "p.a." and "p/h" as "pa" and "ph"
         return _PERIOD_WORDS.get(re.sub(r"[^a-z]", "", written), "year"), True
     if "lpa" in units:

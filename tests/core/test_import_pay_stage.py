@@ -54,6 +54,9 @@ def _lint_rules(text: str, catalog, fmt: str = "md") -> set[str]:
         ("Compensation: C$120k—C$140k plus equity", (120_000, 140_000, "CAD", "year")),
         ("Annual salary ¥8M–¥12M", (8_000_000, 12_000_000, "JPY", "year")),
         ("Salary: 65 000 – 80 000 € brutto", (65_000, 80_000, "EUR", "year")),
+        ("Rate: $60/hr - $80/hr on a W-2", (60, 80, "USD", "hour")),
+        ("Base salary range: $180K/yr - $220K/yr", (180_000, 220_000, "USD", "year")),
+        ("年収 ¥8,000,000〜¥12,000,000", (8_000_000, 12_000_000, "JPY", "year")),
     ],
 )
 def test_lint_and_import_read_the_same_pay_range(catalog, line, pay):
