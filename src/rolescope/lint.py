@@ -20,7 +20,7 @@ from rolescope.classify import Classification, classify_text
 from rolescope.document import JobDocument
 from rolescope.findings import RANK, Finding
 from rolescope.linescan import LineScanner
-from rolescope.paytext import find_pay
+from rolescope.paytext import has_pay_range
 from rolescope.phrases import Match, PhraseIndex, longest, tokenize
 from rolescope.postparse import Line, Posting, parse_posting
 from rolescope.rxliterals import may_match, required_literals
@@ -428,11 +428,6 @@ def _check_order(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
 def _check_section(ctx: _Context, key: str, rule: LintRule) -> Iterator[Finding]:
     if rule.section and rule.section not in ctx.posting.headings:
         yield ctx.finding(key, rule, rule.message)
-
-
-def has_pay_range(text: str) -> bool:
-    """Whether the text gives a pay range, read as `rolescope import` reads it."""
-    return find_pay(text) is not None
 
 
 def _jurisdiction(ctx: _Context) -> tuple[str, str, int] | None:

@@ -119,6 +119,7 @@ def find_pay(text: str) -> PayText | None:
 
 
 def has_pay_range(text: str) -> bool:
+    """Whether the text gives a pay range (what lint asks; import asks which one)."""
     return find_pay(text) is not None
 
 

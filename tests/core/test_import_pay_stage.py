@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from rolescope.importer import import_posting
-from rolescope.lint import has_pay_range, lint_text
+from rolescope.lint import lint_text
+from rolescope.paytext import has_pay_range
 from rolescope.specio import dump_spec, parse_spec
 
 _DUTIES = (
