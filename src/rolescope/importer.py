@@ -39,7 +39,7 @@ from rolescope.numbers import exact_sum, format_number
 from rolescope.paytext import PayText, find_pay
 from rolescope.postparse import Line, parse_posting
 from rolescope.spec import STAGES, Company, Pay, Role, RoleSpec, Task
-from rolescope.textmatch import COUNT, TermIndex, matches_any, tokenize, words
+from rolescope.textmatch import COUNT, TermIndex, is_count, matches_any, tokenize, words
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -753,8 +753,6 @@ def _pay_in_spec(found: PayText | None) -> tuple[Pay | None, str | None]:
 
 
 _STAGE_CUES: dict[int, tuple[object, TermIndex[tuple[int, int, bool]]]] = {}
-# What `#count` meets in digits ("14", "1.5k"), as textmatch reads it.
-_COUNT_WORD = re.compile(r"\d+(?:[.,]\d+)?k?")
 # The order in which stages' cues win: a cue that there is no ML yet ("our first ML
 # hire") is the posting speaking of its ML; then the most advanced stage.
 _STAGE_ORDER = (STAGES[0], *reversed(STAGES[1:]))
@@ -803,7 +801,7 @@ def _stage(lines: list[Line], raw: list[str], catalog: Catalog) -> tuple[str, st
             continue  # the hire's own work, not what the company has (and most of a long posting)
         tokens = tokenize(_plain(raw[line.number - 1]))
         for term, (rank, place, after_count), start in index.scan(tokens):
-            if after_count and not (start and _COUNT_WORD.fullmatch(tokens.stems[start - 1])):
+            if after_count and not (start and is_count(tokens.stems[start - 1])):
                 continue
             if best is None or (rank, place) < best[0]:
                 best = (rank, place), tokens.phrase(start - after_count, start + len(term))

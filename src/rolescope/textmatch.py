@@ -397,10 +397,15 @@ def compile_term(source: str) -> Term:
     return Term(source, tuple(parts))
 
 
+def is_count(word: str) -> bool:
+    """Whether a word is what `#count` meets: a count in digits ("300", "1.5k")."""
+    return _COUNT.fullmatch(word) is not None
+
+
 def _part_matches(part: tuple[str, bool, str], word: str) -> bool:
     text, prefix, written = part
     if text == COUNT:
-        return _COUNT.fullmatch(word) is not None
+        return is_count(word)
     if not prefix:
         return word == text
     if text == written:
