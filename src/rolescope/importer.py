@@ -576,9 +576,10 @@ def _header(
         second = top[1]
         text = raw[second.number - 1].strip()
         underlined = second.number < len(raw) and re.fullmatch(r"\s*(=+|-+)\s*", raw[second.number] or "x")
-        facts = [(_label(part, catalog), part) for part in _SEGMENTS.split(_plain(text)) if part.strip()]
-        labelled = any(key or _LABELLED.match(part) for key, part in facts)
-        if not text.startswith("#") and not underlined and second.kind != "item" and labelled:
+        facts = [(key, part) for key, part in _facts(_plain(text), catalog) if part.strip()]
+        if text.startswith("#") or underlined or second.kind == "item":
+            pass  # a heading or an item: not a line about the company
+        elif any(key or _LABELLED.match(part) for key, part in facts):
             # A line of labelled facts: the company only where one is named or left unlabelled.
             company = next((_value(part, catalog) for key, part in facts if key == "company"), "")
             location = next((_value(part, catalog) for key, part in facts if key == "location"), "")
@@ -586,7 +587,7 @@ def _header(
             company = company or next(
                 (p for key, p in facts if key is None and ":" not in p and not p.lower().startswith(workplace)), ""
             )
-        elif not text.startswith("#") and not underlined and second.kind != "item" and len(words(text)) <= 10:
+        elif len(words(text)) <= 10:
             parts = _HEADER_SPLIT.split(_plain(text), maxsplit=1)
             company = re.sub(r"^(?:at|@)\s+", "", parts[0].strip(), flags=re.I)  # "at Acme" under the title
             location = parts[1].strip() if len(parts) > 1 else ""
@@ -680,6 +681,12 @@ def _label(text: str, catalog: Catalog) -> str | None:
     return next((key for key in ("company", "location", "pay") if name in getattr(labels, key)), None)
 
 
+def _facts(text: str, catalog: Catalog) -> list[tuple[str | None, str]]:
+    """The parts of a line, each with what its label or mark says it is (`_label`): a line
+    may hold several facts ("Location: London | Team: Risk | Salary: £70–85k")."""
+    return [(_label(part, catalog), part) for part in _SEGMENTS.split(text)]
+
+
 def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, str]:
     """Lines such as "Location: Remote (EU)" or "Salary: ...", anywhere; and under a
     pay heading, a line with no label that is where the work is, not the pay."""
@@ -692,8 +699,7 @@ def _labelled(lines: list[Line], raw: list[str], catalog: Catalog) -> dict[str, 
         if line.kind not in ("item", "text", "heading"):
             continue
         text = _plain(_content(line, raw) if line.kind == "item" else raw[line.number - 1])
-        # A line may hold several facts: "Location: London | Team: Risk | Salary: £70–85k".
-        facts = [(_label(part, catalog), part) for part in _SEGMENTS.split(text)]
+        facts = _facts(text, catalog)
         for key, part in facts:
             if key in ("company", "location", "pay"):
                 found.setdefault(key, _value(part, catalog))
