@@ -439,7 +439,7 @@ def title_parts(page_title: str, h1: str = "", site: str = "") -> tuple[str, str
 
         rest = [_site(segment) for segment in _segments(page_title) if not is_title(segment)]
         return h1, next((name for name in reversed(rest) if name), "")
-    pieces = _TITLE_SEPARATOR.split(re.sub(r"\s*:\s+", " : ", page_title))  # "Careers: ..." too
+    pieces = _pieces(page_title)
     segments, separators = pieces[0::2], pieces[1::2]
     names = [_site(segment) for segment in segments]
     company = ""
@@ -462,8 +462,13 @@ def title_parts(page_title: str, h1: str = "", site: str = "") -> tuple[str, str
     return title.strip(), company
 
 
+def _pieces(title: str) -> list[str]:
+    """A <title>'s segments with the separators between them ("Careers: ..." too)."""
+    return _TITLE_SEPARATOR.split(re.sub(r"\s*:\s+", " : ", title))
+
+
 def _segments(title: str) -> list[str]:
-    return _TITLE_SEPARATOR.split(re.sub(r"\s*:\s+", " : ", title))[0::2]
+    return _pieces(title)[0::2]
 
 
 def _site(segment: str) -> str:
